@@ -1,0 +1,33 @@
+package global.lco.thumbs.gateway;
+
+import global.lco.thumbs.gateway.archive.ArchiveConfig;
+import global.lco.thumbs.gateway.archive.ValidationRules;
+import global.lco.thumbs.shared.config.Env;
+import java.time.Duration;
+
+/**
+ * Everything a gateway needs to know, read from the environment (SPEC §7).
+ *
+ * @param httpHost        interface the HTTP server binds to
+ * @param httpPort        HTTP port (0 = any free port, for tests)
+ * @param maxSide         largest accepted width/height
+ * @param requestDeadline how long one thumbnail request may take end to end
+ * @param archive         archive API location and timeouts
+ * @param rules           frame validation lists
+ */
+public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
+                            ArchiveConfig archive, ValidationRules rules) {
+  public static final int DEFAULT_HTTP_PORT = 8080;
+  public static final int DEFAULT_MAX_SIDE = 10_000;
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
+
+  public static GatewayConfig fromEnv(Env env) {
+    return new GatewayConfig(
+        env.string("HTTP_HOST", "0.0.0.0"),
+        env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
+        env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000),
+        env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
+        ArchiveConfig.fromEnv(env),
+        ValidationRules.fromEnv(env));
+  }
+}

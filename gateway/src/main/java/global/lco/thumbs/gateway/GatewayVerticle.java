@@ -1,0 +1,56 @@
+package global.lco.thumbs.gateway;
+
+import global.lco.thumbs.gateway.archive.ArchiveClient;
+import global.lco.thumbs.gateway.http.GatewayRouter;
+import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.shared.store.ThumbnailStore;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
+/** Wires the HTTP API: archive client, router, render dispatch. Computes nothing itself. */
+public final class GatewayVerticle extends VerticleBase {
+  private final GatewayConfig config;
+  private final ThumbnailStore store;
+  private WebClient archiveHttp;
+  private HttpServer server;
+
+  public GatewayVerticle(GatewayConfig config, ThumbnailStore store) {
+    this.config = config;
+    this.store = store;
+  }
+
+  @Override
+  public Future<?> start() {
+    archiveHttp = WebClient.create(vertx, new WebClientOptions()
+        .setUserAgent("lco-thumbs/1.0")
+        .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
+    var archive = new ArchiveClient(archiveHttp, config.archive());
+    var router = GatewayRouter.create(vertx, config, archive, store, new RenderDispatcher(vertx.eventBus()));
+    server = vertx.createHttpServer(new HttpServerOptions()
+            .setHost(config.httpHost())
+            .setPort(config.httpPort())
+            .setCompressionSupported(false))
+        .requestHandler(router);
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    var closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.andThen(done -> {
+      if (archiveHttp != null) {
+        archiveHttp.close();
+      }
+    });
+  }
+
+  /** The port actually bound (useful when configured as 0). */
+  public int port() {
+    return server.actualPort();
+  }
+}

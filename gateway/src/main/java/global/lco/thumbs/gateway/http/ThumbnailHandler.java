@@ -1,0 +1,131 @@
+package global.lco.thumbs.gateway.http;
+
+import global.lco.thumbs.gateway.archive.ArchiveClient;
+import global.lco.thumbs.gateway.archive.ArchiveFrame;
+import global.lco.thumbs.gateway.archive.FrameValidator;
+import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.shared.cache.CacheKey;
+import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.shared.contract.RenderJob;
+import global.lco.thumbs.shared.store.ThumbnailStore;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code /{frameId}/} and {@code /{basename}/}, in the order of SPEC §5: parse → archive lookup
+ * (with the caller's Authorization, hit or miss) → validate → key → store lookup → render on a
+ * worker if missing → URL or bytes.
+ */
+final class ThumbnailHandler {
+  private static final Pattern FRAME_ID = Pattern.compile("[0-9]{1,18}");
+  private static final int IMAGE_MAX_AGE_SECONDS = 3600;
+
+  private final ArchiveClient archive;
+  private final FrameValidator validator;
+  private final ThumbnailStore store;
+  private final RenderDispatcher dispatcher;
+  private final int maxSide;
+  private final Duration deadline;
+
+  ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
+                   RenderDispatcher dispatcher, int maxSide, Duration deadline) {
+    this.archive = archive;
+    this.validator = validator;
+    this.store = store;
+    this.dispatcher = dispatcher;
+    this.maxSide = maxSide;
+    this.deadline = deadline;
+  }
+
+  void handle(RoutingContext ctx) {
+    var log = RequestLog.of(ctx);
+    var segment = ctx.pathParam("segment");
+    ThumbnailQuery query;
+    try {
+      query = ThumbnailQuery.parse(ctx.queryParams(), maxSide);
+    } catch (Problem badParameter) {
+      log.failed(badParameter);
+      Responses.problem(ctx.response(), badParameter, log.requestId());
+      return;
+    }
+    var authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    var deadlineMs = System.currentTimeMillis() + deadline.toMillis();
+    log.route(FRAME_ID.matcher(segment).matches() ? "frame" : "basename");
+    var lookup = FRAME_ID.matcher(segment).matches()
+        ? archive.frameById(Long.parseLong(segment), authorization)
+        : archive.frameByBasename(segment, authorization);
+    lookup.compose(frame -> answer(ctx, log, frame, query, deadlineMs))
+        .onFailure(err -> {
+          log.failed(err);
+          Responses.problem(ctx.response(), err, log.requestId());
+        });
+  }
+
+  private Future<Void> answer(RoutingContext ctx, RequestLog log, ArchiveFrame frame, ThumbnailQuery query,
+                              long deadlineMs) {
+    var invalid = validator.check(frame, query.color());
+    if (invalid.isPresent()) {
+      return Future.failedFuture(invalid.get());
+    }
+    if (query.color()) {
+      return Future.failedFuture(new Problem(Failure.INTERNAL, 501,
+          "Colour thumbnails are not available in this version of the service"));
+    }
+    var source = new FrameSource(frame.id(), frame.pixelVersion(), frame.filename(), frame.url());
+    var key = CacheKey.of(List.of(source), query.params());
+    var etag = "\"" + key + "\"";
+    if (query.image() && etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
+      log.hit(true);
+      return ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
+    }
+    return store.exists(key)
+        .recover(err -> Future.failedFuture(Failure.STORE_UNAVAILABLE.problem()))
+        .compose(hit -> {
+          log.hit(hit);
+          if (hit) {
+            return query.image() ? readStored(key).compose(bytes -> sendImage(ctx, etag, bytes))
+                : sendUrl(ctx, frame, key);
+          }
+          var job = new RenderJob(log.requestId(), key, List.of(source), query.params(), deadlineMs, query.image());
+          return dispatcher.render(job).compose(reply -> {
+            log.worker(reply.worker());
+            if (!query.image()) {
+              // Without a stored object there is no URL to hand out; image callers still get the bytes.
+              return reply.stored() ? sendUrl(ctx, frame, key) : Future.failedFuture(Failure.STORE_UNAVAILABLE.problem());
+            }
+            return reply.jpeg() != null ? sendImage(ctx, etag, Buffer.buffer(reply.jpeg()))
+                : readStored(key).compose(bytes -> sendImage(ctx, etag, bytes));
+          });
+        });
+  }
+
+  private Future<Buffer> readStored(String key) {
+    return store.get(key).recover(err -> Future.failedFuture(Failure.STORE_UNAVAILABLE.problem()));
+  }
+
+  private Future<Void> sendUrl(RoutingContext ctx, ArchiveFrame frame, String key) {
+    return store.url(key)
+        .recover(err -> Future.failedFuture(Failure.STORE_UNAVAILABLE.problem()))
+        .compose(signed -> Responses.json(ctx.response(), 200, new JsonObject()
+            .put("propid", frame.proposalId())
+            .put("url", signed.url())
+            .put("expires", signed.expires().toString())));
+  }
+
+  private Future<Void> sendImage(RoutingContext ctx, String etag, Buffer bytes) {
+    return ctx.response()
+        .putHeader(HttpHeaders.CONTENT_TYPE, "image/jpeg")
+        .putHeader(HttpHeaders.ETAG, etag)
+        // The frame may be proprietary: browsers may keep it, shared caches must not.
+        .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=" + IMAGE_MAX_AGE_SECONDS)
+        .end(bytes);
+  }
+}

@@ -1,0 +1,114 @@
+package global.lco.thumbs.worker.fetch;
+
+import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.contract.Problem;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Downloads a FITS file from the archive's presigned URL into memory. No Authorization is ever
+ * sent (the URL is the credential, and S3 rejects a second one). The body is streamed against a
+ * hard byte cap, so a lying or missing Content-Length cannot make the worker buffer without bound;
+ * on timeout or cap the connection is reset rather than left open.
+ */
+public final class FitsFetcher {
+  private final HttpClient http;
+  private final long maxBytes;
+
+  public FitsFetcher(HttpClient http, long maxBytes) {
+    this.http = http;
+    this.maxBytes = maxBytes;
+  }
+
+  public Future<Buffer> fetch(String url, long timeoutMs) {
+    if (timeoutMs <= 0) {
+      return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
+    }
+    RequestOptions options;
+    try {
+      options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+          .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
+    } catch (RuntimeException badUrl) {
+      return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
+    }
+    var request = new HttpClientRequest[1];
+    return http.request(options)
+        .compose(req -> {
+          request[0] = req;
+          return req.send();
+        })
+        .compose(this::readCapped)
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .recover(err -> {
+          if (request[0] != null) {
+            request[0].reset();
+          }
+          return Future.failedFuture(toProblem(err));
+        });
+  }
+
+  private Future<Buffer> readCapped(HttpClientResponse response) {
+    int status = response.statusCode();
+    if (status != 200) {
+      response.request().reset();
+      return Future.failedFuture(statusProblem(status));
+    }
+    var declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null && parseLength(declared) > maxBytes) {
+      response.request().reset();
+      return Future.failedFuture(tooLarge());
+    }
+    var promise = Promise.<Buffer>promise();
+    var body = Buffer.buffer(declared == null ? 64 * 1024 : (int) Math.max(0, parseLength(declared)));
+    response.handler(chunk -> {
+      if (body.length() + (long) chunk.length() > maxBytes) {
+        response.request().reset();
+        promise.tryFail(tooLarge());
+        return;
+      }
+      body.appendBuffer(chunk);
+    });
+    response.exceptionHandler(promise::tryFail);
+    response.endHandler(done -> promise.tryComplete(body));
+    return promise.future();
+  }
+
+  private Problem tooLarge() {
+    return Failure.UNREADABLE_FITS.problem("The FITS file is larger than the limit of " + maxBytes + " bytes");
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Problem statusProblem(int status) {
+    if (status == 404) {
+      return Failure.NOT_FOUND.problem();
+    }
+    if (status >= 400 && status < 500) {
+      return new Problem(Failure.ARCHIVE_REFUSED, status, Failure.ARCHIVE_REFUSED.publicMessage());
+    }
+    return Failure.UPSTREAM_ERROR.problem();
+  }
+
+  private static Problem toProblem(Throwable err) {
+    if (err instanceof Problem p) {
+      return p;
+    }
+    var timedOut = err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout");
+    return timedOut ? Failure.UPSTREAM_TIMEOUT.problem() : Failure.UPSTREAM_ERROR.problem();
+  }
+}

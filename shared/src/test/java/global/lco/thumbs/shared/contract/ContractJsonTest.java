@@ -1,0 +1,69 @@
+package global.lco.thumbs.shared.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ContractJsonTest {
+  private static final FrameSource FRAME = new FrameSource(1001, "v7/abc", "x-e91.fits.fz", "http://a/files/x?sig=1");
+  private static final RenderParams PARAMS = new RenderParams(300, 150, "M 101 ☆", true, 97.5, 90);
+
+  @Test
+  @DisplayName("a render job survives a JSON round trip unchanged, as text on the bus")
+  void jobRoundTrip() {
+    var job = new RenderJob("req-1", "k".repeat(64), List.of(FRAME), PARAMS, 1_700_000_000_000L, true);
+    var back = RenderJob.fromJson(new JsonObject(job.toJson().encode()));
+    assertThat(back).isEqualTo(job);
+    assertThat(back.color()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a render reply with JPEG bytes survives a JSON round trip")
+  void replyRoundTrip() {
+    var reply = new RenderReply("k".repeat(64), 200, 134, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, true,
+        Map.of("decode", 12L, "encode", 3L), "node-1");
+    var back = RenderReply.fromJson(new JsonObject(reply.toJson().encode()));
+    assertThat(back.jpeg()).containsExactly(reply.jpeg());
+    assertThat(back.stageMillis()).isEqualTo(reply.stageMillis());
+    assertThat(back).usingRecursiveComparison().ignoringFields("jpeg").isEqualTo(reply);
+  }
+
+  @Test
+  @DisplayName("a reply without bytes decodes with null bytes")
+  void replyWithoutBytes() {
+    var reply = new RenderReply("k", 1, 1, null, false, Map.of(), "n");
+    assertThat(RenderReply.fromJson(reply.toJson()).jpeg()).isNull();
+    assertThat(RenderReply.fromJson(reply.toJson()).stored()).isFalse();
+  }
+
+  @Test
+  @DisplayName("a frame source's text form leaves out the presigned URL")
+  void frameSourceHidesUrl() {
+    assertThat(FRAME.toString()).doesNotContain("sig=").doesNotContain("http");
+  }
+
+  @Test
+  @DisplayName("a worker failure decodes to the same kind, status and message")
+  void failureRoundTrip() {
+    var problem = Problem.decode(422, Failure.UNREADABLE_FITS.encode("No 2-D image HDU in the file"));
+    assertThat(problem.failure()).isEqualTo(Failure.UNREADABLE_FITS);
+    assertThat(problem.status()).isEqualTo(422);
+    assertThat(problem.getMessage()).isEqualTo("No 2-D image HDU in the file");
+  }
+
+  @Test
+  @DisplayName("an upstream refusal keeps the upstream's own 4xx status")
+  void refusalPassesStatus() {
+    assertThat(Problem.decode(403, Failure.ARCHIVE_REFUSED.encode(null)).status()).isEqualTo(403);
+  }
+
+  @Test
+  @DisplayName("an undecodable failure message becomes an internal error, not an exception")
+  void garbageFailure() {
+    assertThat(Problem.decode(0, "Timed out after waiting 30000(ms)").failure()).isEqualTo(Failure.INTERNAL);
+  }
+}
