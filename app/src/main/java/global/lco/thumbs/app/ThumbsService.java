@@ -15,11 +15,15 @@ public final class ThumbsService {
   private final Vertx vertx;
   private final ThumbnailStore store;
   private final GatewayVerticle gateway;
+  private final String gatewayId;
+  private final String workerId;
 
-  private ThumbsService(Vertx vertx, ThumbnailStore store, GatewayVerticle gateway) {
+  private ThumbsService(Vertx vertx, ThumbnailStore store, GatewayVerticle gateway, String gatewayId, String workerId) {
     this.vertx = vertx;
     this.store = store;
     this.gateway = gateway;
+    this.gatewayId = gatewayId;
+    this.workerId = workerId;
   }
 
   public static Future<ThumbsService> start(Vertx vertx, ThumbsConfig config) {
@@ -27,8 +31,9 @@ public final class ThumbsService {
       var worker = new RenderWorkerVerticle(config.worker(), store);
       var gateway = new GatewayVerticle(config.gateway(), store);
       return vertx.deployVerticle(worker)
-          .compose(id -> vertx.deployVerticle(gateway))
-          .map(id -> new ThumbsService(vertx, store, gateway));
+          .compose(workerId -> vertx.deployVerticle(gateway)
+              .map(gatewayId -> new ThumbsService(vertx, store, gateway, gatewayId, workerId)))
+          .onFailure(err -> store.close());
     });
   }
 
@@ -43,5 +48,12 @@ public final class ThumbsService {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Undeploys both verticles (worker last, so in-flight renders can answer) and closes the store. */
+  public Future<Void> close() {
+    return vertx.undeploy(gatewayId)
+        .eventually(() -> vertx.undeploy(workerId))
+        .eventually(store::close);
   }
 }

@@ -20,6 +20,8 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true).setUserAgent("lco-thumbs/1.0"),
+    http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
     fetcher = new FitsFetcher(http, config.maxSourceBytes());
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
@@ -96,22 +98,25 @@ public final class RenderWorkerVerticle extends VerticleBase {
       return Future.failedFuture(new Problem(Failure.INTERNAL, 501,
           "Colour thumbnails are not available in this version of the service"));
     }
+    var stages = new LinkedHashMap<String, Long>();
     var frame = job.frames().get(0);
     long fetchStart = System.nanoTime();
     return fetcher.fetch(frame.url(), Math.min(config.downloadTimeout().toMillis(), remaining(job)))
         .compose(fits -> {
-          long fetchMs = (System.nanoTime() - fetchStart) / 1_000_000;
+          stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
           if (remaining(job) <= 0) {
             return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
           }
-          return renderPool.executeBlocking(() -> runner.render(fits.getBytes(), job.params()), false)
-              .map(rendered -> rendered.withStage("fetch", fetchMs));
+          return renderPool.executeBlocking(() -> runner.render(fits.getBytes(), job.params()), false);
         })
-        .compose(rendered -> store(job, rendered));
+        .compose(rendered -> {
+          stages.putAll(rendered.stageMillis());
+          return store(job, rendered, stages);
+        });
   }
 
   /** Stores the JPEG; if the store refuses, the bytes still go back so an image request can be answered. */
-  private Future<RenderReply> store(RenderJob job, RenderedJob rendered) {
+  private Future<RenderReply> store(RenderJob job, RenderedJob rendered, Map<String, Long> stages) {
     long putStart = System.nanoTime();
     return store.put(job.cacheKey(), Buffer.buffer(rendered.jpeg()))
         .map(true)
@@ -120,7 +125,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
           return false;
         })
         .map(stored -> {
-          var stages = rendered.withStage("store", (System.nanoTime() - putStart) / 1_000_000).stageMillis();
+          stages.put("store", (System.nanoTime() - putStart) / 1_000_000);
           var bytes = job.wantBytes() || !stored ? rendered.jpeg() : null;
           return new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), bytes, stored, stages, nodeName);
         });

@@ -29,6 +29,8 @@ public final class FitsFetcher {
     this.maxBytes = maxBytes;
   }
 
+  private static final String USER_AGENT = "lco-thumbs/1.0";
+
   public Future<Buffer> fetch(String url, long timeoutMs) {
     if (timeoutMs <= 0) {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
@@ -36,7 +38,8 @@ public final class FitsFetcher {
     RequestOptions options;
     try {
       options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-          .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs);
+          .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs)
+          .putHeader("User-Agent", USER_AGENT);
     } catch (RuntimeException badUrl) {
       return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
     }

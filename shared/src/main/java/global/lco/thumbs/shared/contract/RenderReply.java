@@ -1,6 +1,7 @@
 package global.lco.thumbs.shared.contract;
 
 import io.vertx.core.json.JsonObject;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ public record RenderReply(String cacheKey, int width, int height, byte[] jpeg, b
                           Map<String, Long> stageMillis, String worker) {
 
   public RenderReply {
-    stageMillis = Map.copyOf(stageMillis);
+    stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
   }
 
   public JsonObject toJson() {

@@ -1,0 +1,46 @@
+package global.lco.thumbs.app;
+
+import global.lco.thumbs.shared.config.ConfigException;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the single-machine service. With {@code --demo} it first starts the sample archive on
+ * the bundled frames and points the service at it, so everything works with no internet.
+ */
+public final class ThumbsMain {
+  private ThumbsMain() {
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    var arguments = List.of(args);
+    if (arguments.contains("--help") || arguments.stream().anyMatch(a -> !a.equals("--demo"))) {
+      System.err.println("usage: java -jar thumbs.jar [--demo]   (configuration: environment variables, see README)");
+      System.exit(arguments.contains("--help") ? 0 : 2);
+    }
+    boolean demo = arguments.contains("--demo");
+    Map<String, String> env = new HashMap<>(System.getenv());
+    var vertx = Vertx.vertx();
+    Future<Void> archiveReady = demo ? DemoArchive.start(vertx, env).mapEmpty() : Future.succeededFuture();
+    archiveReady
+        .compose(v -> ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)))
+        .onSuccess(service -> {
+          var base = "http://localhost:" + service.port() + "/";
+          System.out.println("Thumbnail service listening on " + base + " (archive: "
+              + env.getOrDefault("ARCHIVE_API_URL", "https://archive-api.lco.global/") + ")");
+          if (demo) {
+            System.out.println("Try:  curl -s '" + base + "1001/?width=400&height=400'");
+            System.out.println("      open " + base + "1001/?image=true&width=800&height=800");
+          }
+        })
+        .onFailure(err -> {
+          System.err.println(err instanceof ConfigException ? err.getMessage() : "Start-up failed: " + err);
+          vertx.close();
+          System.exit(1);
+        });
+  }
+}

@@ -1,0 +1,56 @@
+package global.lco.thumbs.worker.cli;
+
+import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.worker.job.RenderJobRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Renders a local FITS file to a JPEG thumbnail with the service's pipeline and parameters, for
+ * scripts and pipelines: {@code java -jar thumbs-render-worker.jar --width 500 in.fits.fz out.jpg}.
+ * Exit codes: 0 done, 1 the file cannot be rendered, 2 bad usage.
+ */
+public final class RenderCli {
+  private RenderCli() {
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    if (args.length == 0 || java.util.List.of(args).contains("--help")) {
+      System.out.println(CliArguments.USAGE);
+      System.exit(args.length == 0 ? 2 : 0);
+    }
+    CliArguments arguments;
+    try {
+      arguments = CliArguments.parse(args);
+    } catch (IllegalArgumentException bad) {
+      System.err.println("error: " + bad.getMessage());
+      System.err.println(CliArguments.USAGE);
+      System.exit(2);
+      return;
+    }
+    System.exit(run(arguments));
+  }
+
+  static int run(CliArguments arguments) {
+    var input = arguments.inputs().get(0);
+    try {
+      byte[] fits = Files.readAllBytes(input);
+      var rendered = new RenderJobRunner(Long.MAX_VALUE).render(fits, arguments.params());
+      // Write beside the target and move, so a reader never sees half a JPEG.
+      var partial = arguments.output().resolveSibling(arguments.output().getFileName() + ".part");
+      Files.write(partial, rendered.jpeg());
+      Files.move(partial, arguments.output(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      System.out.println(arguments.output() + ": " + rendered.width() + "x" + rendered.height() + " JPEG, "
+          + rendered.jpeg().length + " bytes; stages (ms) " + rendered.stageMillis());
+      return 0;
+    } catch (Problem unreadable) {
+      System.err.println("error: " + input + ": " + unreadable.getMessage());
+      return 1;
+    } catch (IOException io) {
+      System.err.println("error: " + io.getMessage());
+      return 1;
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package global.lco.thumbs.worker.fits;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nom.tam.fits.BasicHDU;
+import nom.tam.fits.Fits;
+import nom.tam.fits.Header;
+import nom.tam.fits.ImageHDU;
+import nom.tam.image.compression.hdu.CompressedImageHDU;
+
+/**
+ * Finds the image to render in a FITS file held in memory (SPEC §3.1) and decodes it to physical
+ * floats. Headers are scanned first; pixel data is read only for the chosen HDU, after its size
+ * has been checked against the limits. Compression is detected from the headers, never the name.
+ */
+public final class FitsDecoder {
+  private static final byte[] MAGIC = "SIMPLE  =".getBytes(StandardCharsets.US_ASCII);
+  private static final int BLOCK = 2880;
+  /** nom-tam-fits logs every damaged file at SEVERE with a stack trace; we report them ourselves. */
+  private static final Logger NOM_TAM_LOG = quiet(Logger.getLogger("nom.tam"));
+
+  private final FitsLimits limits;
+
+  public FitsDecoder(FitsLimits limits) {
+    this.limits = limits;
+  }
+
+  public FitsImage decode(byte[] file) throws UnreadableFitsException {
+    if (!startsWithMagic(file)) {
+      throw new UnreadableFitsException("Not a FITS file");
+    }
+    try (Fits fits = new Fits(new InMemoryFileIO(padLastBlock(file)))) {
+      ImageCandidate chosen = choose(scan(fits));
+      if (chosen.pixels() > limits.maxPixels()) {
+        throw new UnreadableFitsException("Image of " + chosen.width() + "x" + chosen.height()
+            + " pixels is larger than the limit of " + limits.maxPixels() + " pixels");
+      }
+      return read(chosen);
+    } catch (IOException | RuntimeException broken) {
+      throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
+    }
+  }
+
+  private List<ImageCandidate> scan(Fits fits) throws UnreadableFitsException {
+    var candidates = new ArrayList<ImageCandidate>();
+    for (int index = 0; index < limits.maxHdus(); index++) {
+      BasicHDU<?> hdu;
+      try {
+        hdu = fits.readHDU();
+      } catch (IOException | RuntimeException broken) {
+        if (candidates.isEmpty()) {
+          throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
+        }
+        break; // damage after a usable image does not stop us rendering it
+      }
+      if (hdu == null) {
+        break;
+      }
+      ImageCandidate candidate = ImageCandidate.of(hdu);
+      if (candidate != null) {
+        if (candidate.science()) {
+          return List.of(candidate);
+        }
+        candidates.add(candidate);
+      }
+    }
+    return candidates;
+  }
+
+  private static ImageCandidate choose(List<ImageCandidate> candidates) throws UnreadableFitsException {
+    if (candidates.isEmpty()) {
+      throw new UnreadableFitsException("The FITS file holds no 2-D image");
+    }
+    return candidates.get(0);
+  }
+
+  private static FitsImage read(ImageCandidate candidate) throws UnreadableFitsException {
+    ImageHDU image = candidate.compressed()
+        ? ((CompressedImageHDU) candidate.hdu()).asImageHDU()
+        : (ImageHDU) candidate.hdu();
+    Header header = image.getHeader();
+    boolean integer = header.getIntValue("BITPIX", 0) > 0;
+    double scale = integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0;
+    double zero = integer ? header.getDoubleValue("BZERO", 0.0) : 0.0;
+    Long blank = integer && header.containsKey("BLANK") ? header.getLongValue("BLANK") : null;
+    Object kernel = image.getKernel();
+    if (kernel == null) {
+      throw new UnreadableFitsException("The image has no pixel data");
+    }
+    float[] pixels = PhysicalValues.toFloats(kernel, candidate.width(), candidate.height(),
+        candidate.axisCount() - 2, scale, zero, blank);
+    return new FitsImage(candidate.width(), candidate.height(), pixels);
+  }
+
+  /**
+   * Some writers omit the zero padding of the last 2880-byte block; astropy reads such files and
+   * so do we. Only the last partial block is completed, so a file cut short elsewhere still fails.
+   */
+  private static byte[] padLastBlock(byte[] file) {
+    int partial = file.length % BLOCK;
+    return partial == 0 ? file : Arrays.copyOf(file, file.length + BLOCK - partial);
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.OFF);
+    return logger;
+  }
+
+  private static boolean startsWithMagic(byte[] file) {
+    if (file.length < 80) {
+      return false;
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (file[i] != MAGIC[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

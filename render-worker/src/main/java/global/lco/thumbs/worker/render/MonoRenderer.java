@@ -1,0 +1,26 @@
+package global.lco.thumbs.worker.render;
+
+import global.lco.thumbs.shared.contract.RenderParams;
+
+/** The single-frame (greyscale) pipeline: window, stretch, optional median mode, resize, label, JPEG. */
+public final class MonoRenderer {
+
+  private MonoRenderer() {
+  }
+
+  public static RenderedImage render(float[] px, int w, int h, RenderParams params, StageTimer timer) {
+    Window window = timer.stage("window", () -> Stretch.window(px, w, h));
+    // The vertical flip is fused into the stretch; median mode is histogram-based, so row order cannot affect it.
+    byte[] img = timer.stage("scale", () -> Stretch.toBytes(px, w, h, window, true));
+    if (params.median()) {
+      timer.stage("median", () -> MedianMode.apply(img, params.percentile()));
+    }
+    Size size = Resize.fitInside(w, h, params.width(), params.height());
+    byte[] small = timer.stage("resize", () -> Resize.thumbnail(img, w, h, 1, size.width(), size.height()));
+    if (!params.label().isEmpty()) {
+      timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 1, params.label()));
+    }
+    byte[] jpeg = timer.stage("encode", () -> JpegEncoder.encode(small, size.width(), size.height(), 1, params.quality()));
+    return new RenderedImage(jpeg, size.width(), size.height());
+  }
+}

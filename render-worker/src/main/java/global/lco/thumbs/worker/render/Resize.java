@@ -1,0 +1,64 @@
+package global.lco.thumbs.worker.render;
+
+/**
+ * Pillow's {@code Image.thumbnail(size, LANCZOS, reducing_gap=2.0)}: shrink-only fit inside a box,
+ * a cheap integer box reduce down to about twice the target, then an antialiased Lanczos-3 resample.
+ */
+public final class Resize {
+
+  /** Pillow's default reducing_gap for thumbnail: box-reduce until the remaining shrink is below 2×. */
+  static final double REDUCING_GAP = 2.0;
+
+  private Resize() {
+  }
+
+  /**
+   * Pillow (≥ 9) thumbnail size rule: keep the aspect ratio, pick whichever of floor/ceil keeps it
+   * closer (at least 1 px), and never enlarge an image that already fits.
+   */
+  public static Size fitInside(int w, int h, int boxW, int boxH) {
+    if (boxW >= w && boxH >= h) {
+      return new Size(w, h);
+    }
+    double aspect = (double) w / h;
+    if ((double) boxW / boxH >= aspect) {
+      double exact = boxH * aspect;
+      int lo = (int) Math.floor(exact);
+      int hi = (int) Math.ceil(exact);
+      // Python's min() keeps the first of equal keys, so ties go to floor.
+      int x = Math.abs(aspect - (double) hi / boxH) < Math.abs(aspect - (double) lo / boxH) ? hi : lo;
+      return new Size(Math.max(x, 1), boxH);
+    }
+    double exact = boxW / aspect;
+    int lo = (int) Math.floor(exact);
+    int hi = (int) Math.ceil(exact);
+    int y = heightError(aspect, boxW, hi) < heightError(aspect, boxW, lo) ? hi : lo;
+    return new Size(boxW, Math.max(y, 1));
+  }
+
+  /** Pillow's key for the height choice; a zero height scores 0 there, and max(…, 1) then fixes it. */
+  private static double heightError(double aspect, int width, int height) {
+    return height == 0 ? 0 : Math.abs(aspect - (double) width / height);
+  }
+
+  /** Shrinks an interleaved 8-bit image (1 or 3 channels) to exactly {@code dstW × dstH}. */
+  public static byte[] thumbnail(byte[] src, int w, int h, int channels, int dstW, int dstH) {
+    if (dstW == w && dstH == h) {
+      return src.clone();
+    }
+    int factorX = Math.max(1, (int) ((double) w / dstW / REDUCING_GAP));
+    int factorY = Math.max(1, (int) ((double) h / dstH / REDUCING_GAP));
+    byte[] img = src;
+    int cw = w;
+    int ch = h;
+    if (factorX > 1 || factorY > 1) {
+      img = BoxReduce.reduce(src, w, h, channels, factorX, factorY);
+      cw = BoxReduce.reducedSize(w, factorX);
+      ch = BoxReduce.reducedSize(h, factorY);
+    }
+    // After the reduce Pillow resamples the box (0, 0, w/fx, h/fy): a partial edge box counts as a
+    // fraction of a pixel, not a whole one, which keeps the geometry of the original frame.
+    return LanczosResample.resample(img, cw, ch, channels,
+        (double) w / factorX, (double) h / factorY, dstW, dstH);
+  }
+}

@@ -1,0 +1,137 @@
+package global.lco.thumbs.worker.render;
+
+import java.util.Arrays;
+
+/**
+ * fits2image 0.4.6 intensity stretch: a zscale-like window from a strided sample of the frame,
+ * then a linear map of that window onto 0..255 followed by the gamma table.
+ */
+public final class Stretch {
+
+  static final int SAMPLE_COUNT = 2000;
+  static final double CONTRAST = 0.1;
+
+  /**
+   * Adding and subtracting 1.5·2^52 makes the FPU drop the fraction with its own round-half-even
+   * mode; Java fixes that mode, so for 0 ≤ t < 2^51 the result is exactly {@link Math#rint}, at the
+   * cost of two additions instead of a library call in the hot loop.
+   */
+  private static final double RINT_MAGIC = 0x1.8p52;
+
+  private Stretch() {
+  }
+
+  /** The fits2image window; an image with no finite pixel gets (0, 1) rather than an exception. */
+  public static Window window(float[] px, int w, int h) {
+    double[] samples = samples(px, w, h);
+    int n = samples.length;
+    if (n == 0) {
+      return new Window(0, 1);
+    }
+    double zmin = median(samples);
+    double zmax = Math.min(samples[n - 1], fittedTop(samples));
+    if (!(zmax > zmin)) {
+      zmax = zmin + 1;
+      zmin = zmin - 1;
+    }
+    return new Window(zmin, zmax);
+  }
+
+  /** Sorted finite samples at flattened indices stride, 2·stride, … (fits2image starts at stride, not 0). */
+  static double[] samples(float[] px, int w, int h) {
+    long total = (long) w * h;
+    long stride = total / SAMPLE_COUNT;
+    double[] out;
+    int n = 0;
+    if (stride == 0) {
+      out = new double[(int) total];
+      for (int i = 0; i < total; i++) {
+        float v = px[i];
+        if (Float.isFinite(v)) {
+          out[n++] = v;
+        }
+      }
+    } else {
+      out = new double[(int) ((total - 1) / stride)];
+      for (long i = stride; i < total; i += stride) {
+        float v = px[(int) i];
+        if (Float.isFinite(v)) {
+          out[n++] = v;
+        }
+      }
+    }
+    double[] finite = n == out.length ? out : Arrays.copyOf(out, n);
+    Arrays.sort(finite);
+    return finite;
+  }
+
+  /** numpy median: the mean of the two middle values for an even count. */
+  static double median(double[] sorted) {
+    int n = sorted.length;
+    int mid = n / 2;
+    return (n & 1) == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+  }
+
+  /** One-pass least-squares line through (i, sample[i]); its value at n/2 with the slope divided by the contrast. */
+  static double fittedTop(double[] sorted) {
+    int n = sorted.length;
+    double meanX = (n - 1) / 2.0;
+    double meanY = 0;
+    for (double v : sorted) {
+      meanY += v;
+    }
+    meanY /= n;
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < n; i++) {
+      double dx = i - meanX;
+      sxy += dx * (sorted[i] - meanY);
+      sxx += dx * dx;
+    }
+    // A single sample has no slope; the flat line then makes zmax collapse onto zmin and widen.
+    double slope = sxx == 0 ? 0 : sxy / sxx;
+    double intercept = meanY - slope * meanX;
+    return intercept + (slope / CONTRAST) * n / 2.0;
+  }
+
+  /** Maps the frame to 8-bit grey in FITS row order (row 0 first). */
+  public static byte[] toBytes(float[] px, int w, int h, Window win) {
+    return toBytes(px, w, h, win, false);
+  }
+
+  /**
+   * Maps the frame to 8-bit grey; with {@code flipVertical} row 0 is written last, which puts the
+   * FITS origin at the bottom of the picture for free instead of in a separate pass.
+   */
+  public static byte[] toBytes(float[] px, int w, int h, Window win, boolean flipVertical) {
+    byte[] out = new byte[w * h];
+    double zmin = win.zmin();
+    double zmax = win.zmax();
+    // fits2image multiplies by scale then subtracts scale·zmin; keeping its operation order keeps the rounding ties identical.
+    double scale = 255.0 / (zmax - zmin);
+    double adjust = scale * zmin;
+    byte[] lut = Gamma.LUT;
+    RowBands.run(h, w, (band, from, to) -> {
+      for (int r = from; r < to; r++) {
+        int src = r * w;
+        int dst = (flipVertical ? h - 1 - r : r) * w;
+        for (int c = 0; c < w; c++) {
+          double x = px[src + c];
+          // NaN fails both comparisons and survives to the int cast, which turns it into 0 → black.
+          x = x < zmin ? zmin : (x > zmax ? zmax : x);
+          double t = x * scale - adjust;
+          int v = (int) ((t + RINT_MAGIC) - RINT_MAGIC);
+          // Guards the ulp-sized excursions of x·scale − adjust outside 0..255 at the window edges.
+          v = v < 0 ? 0 : (v > 255 ? 255 : v);
+          out[dst + c] = lut[v];
+        }
+      }
+    });
+    return out;
+  }
+
+  /** Exposed for tests: the branch-free half-even rounding used in the hot loop. */
+  static double roundHalfEven(double t) {
+    return (t + RINT_MAGIC) - RINT_MAGIC;
+  }
+}

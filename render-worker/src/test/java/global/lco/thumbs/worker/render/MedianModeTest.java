@@ -1,0 +1,60 @@
+package global.lco.thumbs.worker.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class MedianModeTest {
+
+  @Test
+  @DisplayName("Median mode at the 99.5th percentile rescales the spec frame's first row as fits2image does")
+  void specRowZero() {
+    float[] px = SpecVector.frame();
+    byte[] img = Stretch.toBytes(px, SpecVector.W, SpecVector.H, Stretch.window(px, SpecVector.W, SpecVector.H));
+    MedianMode.apply(img, 99.5);
+    assertThat(SpecVector.row0(img, 10)).containsExactly(0, 0, 238, 0, 218, 0, 189, 0, 150, 0);
+  }
+
+  @Test
+  @DisplayName("An image whose percentile after median subtraction is 0 is left unchanged")
+  void zeroPercentileLeavesImage() {
+    byte[] img = new byte[1000];
+    img[3] = 90;
+    img[500] = (byte) 200;
+    byte[] before = img.clone();
+    MedianMode.apply(img, 50);
+    assertThat(img).isEqualTo(before);
+  }
+
+  @Test
+  @DisplayName("The histogram median equals a sort-based median on random data of odd and even length")
+  void histogramMedianMatchesSort() {
+    SplittableRandom random = new SplittableRandom(3);
+    for (int n : new int[] {1, 2, 999, 1000, 300_001, 300_000}) {
+      byte[] img = new byte[n];
+      for (int i = 0; i < n; i++) {
+        img[i] = (byte) random.nextInt(256);
+      }
+      int[] sorted = new int[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = img[i] & 0xFF;
+      }
+      Arrays.sort(sorted);
+      double expected = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+      assertThat(ByteHistogram.of(img).median()).as("n=%d", n).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  @DisplayName("The subtracted percentile follows numpy's linear interpolation between order statistics")
+  void percentileInterpolates() {
+    // Sorted values 0,0,10,20 with median 5: subtracted 0,0,5,15; the 90th percentile sits at index 2.7.
+    byte[] img = {10, 0, 20, 0};
+    ByteHistogram hist = ByteHistogram.of(img);
+    assertThat(MedianMode.subtractedPercentile(hist, hist.median(), 90)).isCloseTo(12.0, within(1e-9));
+  }
+}

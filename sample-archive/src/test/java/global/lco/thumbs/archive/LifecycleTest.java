@@ -1,0 +1,51 @@
+package global.lco.thumbs.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import global.lco.thumbs.archive.faults.Fault;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.junit5.VertxExtension;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(VertxExtension.class)
+@DisplayName("Starting and stopping")
+class LifecycleTest {
+
+  @Test
+  @DisplayName("Two archives run side by side on one Vert.x, each on its own free port")
+  void twoArchives(Vertx vertx) throws Exception {
+    var one = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await(20, TimeUnit.SECONDS);
+    var two = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await(20, TimeUnit.SECONDS);
+
+    assertThat(one.port()).isNotEqualTo(two.port());
+    assertThat(one.baseUrl()).isEqualTo("http://127.0.0.1:" + one.port() + "/");
+    one.close().await(5, TimeUnit.SECONDS);
+    two.close().await(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  @DisplayName("close() returns promptly and drops a hanging request")
+  void closeDropsHangingRequests(Vertx vertx) throws Exception {
+    var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await(20, TimeUnit.SECONDS);
+    archive.faults().add(Fault.hang(Route.FRAMES));
+    var client = WebClient.create(vertx);
+    var pending = client.getAbs(archive.baseUrl() + "frames/1001/").send();
+    Thread.sleep(200);
+
+    long start = System.nanoTime();
+    archive.close().await(5, TimeUnit.SECONDS);
+
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(2000);
+    try {
+      pending.await(2, TimeUnit.SECONDS);
+    } catch (Exception expected) {
+      // the dropped connection fails the request; checked below
+    }
+    assertThat(pending.failed()).isTrue();
+    client.close();
+  }
+}
