@@ -1,7 +1,7 @@
 package global.lco.thumbs.app;
 
 import global.lco.thumbs.gateway.GatewayVerticle;
-import global.lco.thumbs.shared.store.LocalDirectoryStore;
+import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.RenderWorkerVerticle;
 import io.vertx.core.Future;
@@ -27,7 +27,7 @@ public final class ThumbsService {
   }
 
   public static Future<ThumbsService> start(Vertx vertx, ThumbsConfig config) {
-    return LocalDirectoryStore.open(vertx, config.store()).compose(store -> {
+    return ThumbnailStores.open(vertx, config.store()).compose(store -> {
       var worker = new RenderWorkerVerticle(config.worker(), store);
       var gateway = new GatewayVerticle(config.gateway(), store);
       return vertx.deployVerticle(worker)

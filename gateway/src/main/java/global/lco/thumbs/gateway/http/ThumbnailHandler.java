@@ -87,7 +87,9 @@ final class ThumbnailHandler {
       return ctx.response().setStatusCode(304).putHeader(HttpHeaders.ETAG, etag).end();
     }
     return store.exists(key)
-        .recover(err -> Future.failedFuture(Failure.STORE_UNAVAILABLE.problem()))
+        // With the store down an image caller can still be served freshly rendered bytes.
+        .recover(err -> query.image() ? Future.succeededFuture(false)
+            : Future.failedFuture(Failure.STORE_UNAVAILABLE.problem()))
         .compose(hit -> {
           log.hit(hit);
           if (hit) {

@@ -40,8 +40,12 @@ public final class RenderCli {
       var rendered = new RenderJobRunner(Long.MAX_VALUE).render(fits, arguments.params());
       // Write beside the target and move, so a reader never sees half a JPEG.
       var partial = arguments.output().resolveSibling(arguments.output().getFileName() + ".part");
-      Files.write(partial, rendered.jpeg());
-      Files.move(partial, arguments.output(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.write(partial, rendered.jpeg());
+        Files.move(partial, arguments.output(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
       System.out.println(arguments.output() + ": " + rendered.width() + "x" + rendered.height() + " JPEG, "
           + rendered.jpeg().length + " bytes; stages (ms) " + rendered.stageMillis());
       return 0;

@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import java.util.Arrays;
+
 /**
  * Port of Pillow's ImagingResample for 8-bit images with the Lanczos-3 filter: separable
  * horizontal then vertical passes, the kernel widened by the shrink factor (antialiasing),
@@ -24,10 +26,14 @@ final class LanczosResample {
    * last pixel) to {@code dstW × dstH}.
    */
   static byte[] resample(byte[] src, int w, int h, int channels, double boxW, double boxH, int dstW, int dstH) {
-    boolean horizontal = dstW != w || boxW != w;
-    boolean vertical = dstH != h || boxH != h;
-    Coefficients cx = coefficients(w, boxW, dstW);
-    Coefficients cy = coefficients(h, boxH, dstH);
+    // Pillow passes the box to C as single-precision floats; rounding it the same way is needed for
+    // byte-identical weights when the box ends inside a pixel (e.g. 1523/3 after a box reduce).
+    float boxRight = (float) boxW;
+    float boxBottom = (float) boxH;
+    boolean horizontal = dstW != w || boxRight != w;
+    boolean vertical = dstH != h || boxBottom != h;
+    Coefficients cx = coefficients(w, boxRight, dstW);
+    Coefficients cy = coefficients(h, boxBottom, dstH);
     byte[] img = src;
     int rows = h;
     if (horizontal) {
@@ -47,8 +53,9 @@ final class LanczosResample {
     return img;
   }
 
-  private static Coefficients coefficients(int inSize, double in1, int outSize) {
-    double scale = (double) (float) in1 / outSize;
+  private static Coefficients coefficients(int inSize, float in1, int outSize) {
+    // The scale itself is computed in double, as in Pillow's precompute_coeffs.
+    double scale = (double) in1 / outSize;
     double filterScale = Math.max(scale, 1.0);
     double support = SUPPORT * filterScale;
     int ksize = (int) Math.ceil(support) * 2 + 1;
@@ -118,7 +125,7 @@ final class LanczosResample {
     RowBands.run(dstH, (long) stride * ksize, (band, from, to) -> {
       int[] acc = new int[stride];
       for (int yy = from; yy < to; yy++) {
-        java.util.Arrays.fill(acc, HALF);
+        Arrays.fill(acc, HALF);
         int ymin = cy.first[yy];
         int taps = cy.taps[yy];
         int kb = yy * ksize;

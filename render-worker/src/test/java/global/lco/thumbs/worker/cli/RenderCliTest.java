@@ -1,0 +1,63 @@
+package global.lco.thumbs.worker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import global.lco.thumbs.worker.fits.Corpus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RenderCliTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("Renders a tile-compressed LCO frame to a JPEG fitted in the requested box")
+  void rendersFile() throws IOException {
+    var out = dir.resolve("thumb.jpg");
+    var args = CliArguments.parse(new String[] {"--width", "300", "--height", "300", "--label", "tfn0m414", "--median",
+        Corpus.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz").toString(), out.toString()});
+    assertThat(RenderCli.run(args)).isZero();
+    var image = ImageIO.read(out.toFile());
+    assertThat(image.getWidth()).isEqualTo(300);
+    assertThat(image.getHeight()).isEqualTo(201);
+    assertThat(Files.list(dir)).containsExactly(out);
+  }
+
+  @Test
+  @DisplayName("An unreadable file exits with 1 and writes nothing")
+  void unreadableFile() throws IOException {
+    var input = dir.resolve("page.fits");
+    Files.writeString(input, "<html><body>Not Found</body></html>");
+    var out = dir.resolve("thumb.jpg");
+    assertThat(RenderCli.run(CliArguments.parse(new String[] {input.toString(), out.toString()}))).isEqualTo(1);
+    assertThat(Files.list(dir)).containsExactly(input);
+  }
+
+  @Test
+  @DisplayName("Options are checked with the HTTP API's ranges")
+  void optionRanges() {
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"--width", "0", "a.fits", "b.jpg"}))
+        .hasMessageContaining("--width");
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"--quality", "101", "a.fits", "b.jpg"}))
+        .hasMessageContaining("--quality");
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"--percentile", "0", "a.fits", "b.jpg"}))
+        .hasMessageContaining("--percentile");
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"a.fits"})).hasMessageContaining("one input");
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"--bogus", "a.fits", "b.jpg"})).hasMessageContaining("--bogus");
+  }
+
+  @Test
+  @DisplayName("Defaults are the service's: 200x200 box, quality 80, no median")
+  void defaults() {
+    var args = CliArguments.parse(new String[] {"in.fits", "out.jpg"});
+    assertThat(args.params().width()).isEqualTo(200);
+    assertThat(args.params().quality()).isEqualTo(80);
+    assertThat(args.params().median()).isFalse();
+  }
+}

@@ -1,0 +1,17 @@
+package global.lco.thumbs.shared.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+/** Opens the store that {@link StoreConfig#kind()} names; every runnable goes through here. */
+public final class ThumbnailStores {
+  private ThumbnailStores() {
+  }
+
+  public static Future<ThumbnailStore> open(Vertx vertx, StoreConfig config) {
+    return switch (config.kind()) {
+      case StoreConfig.KIND_LOCAL -> LocalDirectoryStore.open(vertx, config).map(store -> store);
+      default -> Future.failedFuture(new IllegalArgumentException("Unknown THUMBNAIL_STORE '" + config.kind() + "'"));
+    };
+  }
+}
