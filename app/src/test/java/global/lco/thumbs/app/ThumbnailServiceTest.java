@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -42,6 +43,11 @@ class ThumbnailServiceTest {
   void resetArchive() {
     app.archive.faults().clear();
     app.archive.clearRequests();
+  }
+
+  @AfterEach
+  void leavesNoTemporaryFiles() {
+    assertThat(app.filesIn(app.tmp)).as("files left in TMP_DIR").isZero();
   }
 
   @Test
