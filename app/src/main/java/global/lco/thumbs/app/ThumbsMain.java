@@ -2,7 +2,10 @@ package global.lco.thumbs.app;
 
 import global.lco.thumbs.shared.config.ConfigException;
 import io.vertx.core.Future;
+import global.lco.thumbs.shared.cluster.NodeOptions;
+import global.lco.thumbs.shared.cluster.ShutdownHook;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,9 @@ import java.util.Map;
  * the bundled frames and points the service at it, so everything works with no internet.
  */
 public final class ThumbsMain {
+  /** Enough for the gateway and worker drain timeouts' defaults to pass, then give up. */
+  private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(70);
+
   private ThumbsMain() {
   }
 
@@ -24,11 +30,12 @@ public final class ThumbsMain {
     }
     boolean demo = arguments.contains("--demo");
     Map<String, String> env = new HashMap<>(System.getenv());
-    var vertx = Vertx.vertx();
+    var vertx = Vertx.vertx(NodeOptions.defaults());
     Future<Void> archiveReady = demo ? DemoArchive.start(vertx, env).mapEmpty() : Future.succeededFuture();
     archiveReady
         .compose(v -> ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)))
         .onSuccess(service -> {
+          ShutdownHook.install("thumbs", () -> service.close().eventually(vertx::close), SHUTDOWN_TIMEOUT);
           var base = "http://localhost:" + service.port() + "/";
           System.out.println("Thumbnail service listening on " + base + " (archive: "
               + env.getOrDefault("ARCHIVE_API_URL", "https://archive-api.lco.global/") + ")");

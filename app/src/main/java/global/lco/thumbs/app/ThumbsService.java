@@ -6,6 +6,7 @@ import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.RenderWorkerVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.util.UUID;
 
 /**
  * The single-machine service: one store, one render worker and one gateway on one Vert.x instance,
@@ -28,7 +29,7 @@ public final class ThumbsService {
 
   public static Future<ThumbsService> start(Vertx vertx, ThumbsConfig config) {
     return ThumbnailStores.open(vertx, config.store()).compose(store -> {
-      var worker = new RenderWorkerVerticle(config.worker(), store);
+      var worker = new RenderWorkerVerticle(config.worker(), store, "local-" + UUID.randomUUID());
       var gateway = new GatewayVerticle(config.gateway(), store);
       return vertx.deployVerticle(worker)
           .compose(workerId -> vertx.deployVerticle(gateway)

@@ -12,14 +12,18 @@ import java.time.Duration;
  * @param httpPort        HTTP port (0 = any free port, for tests)
  * @param maxSide         largest accepted width/height
  * @param requestDeadline how long one thumbnail request may take end to end
+ * @param renderAttempt   timeout of one render attempt on one worker (a retry goes to another worker)
+ * @param drainTimeout    on shutdown, how long requests already accepted may take to finish
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
-                            ArchiveConfig archive, ValidationRules rules) {
+                            Duration renderAttempt, Duration drainTimeout, ArchiveConfig archive, ValidationRules rules) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_RENDER_ATTEMPT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -27,6 +31,8 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
         env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000),
         env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
+        env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
+        env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env));
   }

@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway;
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.http.GatewayRouter;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.gateway.render.WorkerRegistry;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -18,6 +19,7 @@ public final class GatewayVerticle extends VerticleBase {
   private final ThumbnailStore store;
   private WebClient archiveHttp;
   private HttpServer server;
+  private WorkerRegistry workers;
 
   public GatewayVerticle(GatewayConfig config, ThumbnailStore store) {
     this.config = config;
@@ -30,7 +32,10 @@ public final class GatewayVerticle extends VerticleBase {
         .setUserAgent("lco-thumbs/1.0")
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
     var archive = new ArchiveClient(archiveHttp, config.archive());
-    var router = GatewayRouter.create(vertx, config, archive, store, new RenderDispatcher(vertx.eventBus()));
+    workers = new WorkerRegistry(vertx);
+    workers.start();
+    var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt());
+    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher);
     server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())
@@ -39,10 +44,14 @@ public final class GatewayVerticle extends VerticleBase {
     return server.listen();
   }
 
+  /** Graceful: stop accepting, let accepted requests finish (up to the drain timeout), then close. */
   @Override
   public Future<?> stop() {
-    var closed = server == null ? Future.succeededFuture() : server.close();
+    var closed = server == null ? Future.succeededFuture() : server.shutdown(config.drainTimeout());
     return closed.andThen(done -> {
+      if (workers != null) {
+        workers.stop();
+      }
       if (archiveHttp != null) {
         archiveHttp.close();
       }

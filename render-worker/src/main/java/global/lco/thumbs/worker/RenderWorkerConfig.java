@@ -7,20 +7,41 @@ import java.time.Duration;
  * A render worker's limits (SPEC §7 style: UPPER_SNAKE, validated at start).
  *
  * @param renderConcurrency renders running at once on this worker (each holds a decoded frame)
+ * @param queueLength       jobs admitted beyond those (downloading or waiting for a render thread);
+ *                          past this a job is refused as busy at once, never left to the event bus's buffer
  * @param maxSourceBytes    largest FITS download accepted
  * @param maxPixels         largest image (NAXIS1·NAXIS2) decoded
  * @param downloadTimeout   FITS download timeout (also bounded by the job's deadline)
+ * @param memoryBudget      heap bytes all running renders may hold together (estimated from FITS headers)
+ * @param drainTimeout      on shutdown, how long running renders may take to finish
  */
-public record RenderWorkerConfig(int renderConcurrency, long maxSourceBytes, long maxPixels, Duration downloadTimeout) {
+public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, long maxPixels, Duration downloadTimeout,
+                                 long memoryBudget, Duration drainTimeout) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+  public static final int DEFAULT_QUEUE_PER_RENDER = 4;
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+  public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  /** Share of the maximum heap that renders may reserve by default; the rest is for downloads and Vert.x. */
+  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
         env.integer("RENDER_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
+        env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_RENDER * Runtime.getRuntime().availableProcessors(), 0, 512),
         env.longValue("FITS_MAX_BYTES", DEFAULT_MAX_SOURCE_BYTES, 2880, Integer.MAX_VALUE - 8),
         env.longValue("FITS_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 1_000_000_000L),
-        env.millis("FITS_DOWNLOAD_TIMEOUT_MS", DEFAULT_DOWNLOAD_TIMEOUT, 1, 600_000));
+        env.millis("FITS_DOWNLOAD_TIMEOUT_MS", DEFAULT_DOWNLOAD_TIMEOUT, 1, 600_000),
+        env.longValue("RENDER_MEMORY_BUDGET_MB", defaultMemoryBudgetMiB(), 16, 1_048_576) * 1024 * 1024,
+        env.millis("WORKER_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000));
+  }
+
+  /** Jobs this worker holds at once: rendering plus queued. */
+  public int admitted() {
+    return renderConcurrency + queueLength;
+  }
+
+  private static long defaultMemoryBudgetMiB() {
+    return Math.max(16, (long) (Runtime.getRuntime().maxMemory() * DEFAULT_MEMORY_BUDGET_SHARE) / (1024 * 1024));
   }
 }

@@ -5,68 +5,101 @@ import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
+import global.lco.thumbs.shared.contract.WorkerStatus;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
+import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
-import global.lco.thumbs.worker.job.RenderedJob;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
-import java.net.InetAddress;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Consumes render jobs: fetch the FITS, decode and render it on a bounded worker pool (never on
- * the event loop), store the JPEG, reply. Failures go back as {@link Failure} codes.
+ * A render worker: takes jobs from the shared render address and from its own address, admits at
+ * most {@code renderConcurrency + queueLength} distinct jobs (refusing the rest as busy at once,
+ * because the event bus would otherwise buffer and then silently drop them), folds identical jobs into one,
+ * publishes its status for the gateways' routing, and drains before it leaves.
  */
 public final class RenderWorkerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RenderWorkerVerticle.class);
+  static final long STATUS_INTERVAL_MS = 1000;
 
   private final RenderWorkerConfig config;
   private final ThumbnailStore store;
-  private final String nodeName = nodeName();
+  private final String nodeId;
+  private final Map<String, Future<RenderReply>> running = new HashMap<>();
   private HttpClient http;
-  private FitsFetcher fetcher;
   private WorkerExecutor renderPool;
-  private RenderJobRunner runner;
-  private MessageConsumer<JsonObject> consumer;
+  private RenderPipeline pipeline;
+  private MessageConsumer<JsonObject> sharedConsumer;
+  private MessageConsumer<JsonObject> ownConsumer;
+  private long statusTimer = -1;
+  private boolean leaving;
+  private Promise<Void> drained;
 
-  public RenderWorkerVerticle(RenderWorkerConfig config, ThumbnailStore store) {
+  /**
+   * @param nodeId this node's cluster id (gateways address it and watch for it leaving); any
+   *               unique string on a single machine
+   */
+  public RenderWorkerVerticle(RenderWorkerConfig config, ThumbnailStore store, String nodeId) {
     this.config = config;
     this.store = store;
+    this.nodeId = nodeId;
   }
 
   @Override
   public Future<?> start() {
     http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
-    fetcher = new FitsFetcher(http, config.maxSourceBytes());
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
-    runner = new RenderJobRunner(config.maxPixels());
-    consumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
-    return consumer.completion();
+    pipeline = new RenderPipeline(new FitsFetcher(http, config.maxSourceBytes()), renderPool,
+        new RenderJobRunner(config.maxPixels()), new MemoryBudget(config.memoryBudget()), store,
+        config.downloadTimeout(), nodeId);
+    sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
+    ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);
+    return Future.all(sharedConsumer.completion(), ownConsumer.completion()).onSuccess(ready -> {
+      publishStatus();
+      statusTimer = vertx.setPeriodic(STATUS_INTERVAL_MS, id -> publishStatus());
+    });
   }
 
+  /** Graceful leave: tell the gateways, stop taking jobs, let running renders finish, then close. */
   @Override
   public Future<?> stop() {
-    var unregistered = consumer == null ? Future.succeededFuture() : consumer.unregister();
-    return unregistered.eventually(() -> {
-      if (renderPool != null) {
-        renderPool.close();
-      }
-      return http == null ? Future.succeededFuture() : http.close();
-    });
+    leaving = true;
+    vertx.cancelTimer(statusTimer);
+    publishStatus();
+    return Future.join(sharedConsumer.unregister(), ownConsumer.unregister())
+        .eventually(this::drain)
+        .eventually(() -> {
+          renderPool.close();
+          return http.close();
+        });
+  }
+
+  private Future<Void> drain() {
+    if (running.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    LOG.info("leaving: waiting for {} running render(s)", running.size());
+    drained = Promise.promise();
+    return drained.future().timeout(Math.max(1, config.drainTimeout().toMillis()), TimeUnit.MILLISECONDS)
+        .recover(late -> {
+          LOG.warn("leaving with {} render(s) still running after {} ms", running.size(), config.drainTimeout().toMillis());
+          return Future.succeededFuture();
+        });
   }
 
   private void onJob(Message<JsonObject> message) {
@@ -77,62 +110,58 @@ public final class RenderWorkerVerticle extends VerticleBase {
       message.fail(Failure.INTERNAL.status(), Failure.INTERNAL.encode(null));
       return;
     }
-    var startNanos = System.nanoTime();
-    render(job).onComplete(done -> {
-      long ms = (System.nanoTime() - startNanos) / 1_000_000;
+    var render = admit(job);
+    if (render == null) {
+      message.fail(Failure.BUSY.status(), Failure.BUSY.encode(null));
+      return;
+    }
+    render.onComplete(done -> {
       if (done.succeeded()) {
-        LOG.info("request={} key={} rendered {}x{} in {} ms stages={}", job.requestId(), job.cacheKey().substring(0, 12),
-            done.result().width(), done.result().height(), ms, done.result().stageMillis());
-        message.reply(done.result().toJson());
+        message.reply(done.result().forCaller(job.wantBytes()).toJson());
       } else {
         var problem = asProblem(done.cause(), job);
-        LOG.info("request={} key={} failed after {} ms: {} {}", job.requestId(), job.cacheKey().substring(0, 12), ms,
-            problem.failure(), problem.getMessage());
         message.fail(problem.status(), problem.failure().encode(problem.getMessage()));
       }
     });
   }
 
-  private Future<RenderReply> render(RenderJob job) {
-    if (job.color()) {
-      return Future.failedFuture(new Problem(Failure.INTERNAL, 501,
-          "Colour thumbnails are not available in this version of the service"));
+  /** The render this job joins or starts, or null when this worker must refuse it (busy or leaving). */
+  private Future<RenderReply> admit(RenderJob job) {
+    var same = running.get(job.cacheKey());
+    if (same != null) {
+      return same;
     }
-    var stages = new LinkedHashMap<String, Long>();
-    var frame = job.frames().get(0);
-    long fetchStart = System.nanoTime();
-    return fetcher.fetch(frame.url(), Math.min(config.downloadTimeout().toMillis(), remaining(job)))
-        .compose(fits -> {
-          stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
-          if (remaining(job) <= 0) {
-            return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
-          }
-          return renderPool.executeBlocking(() -> runner.render(fits.getBytes(), job.params()), false);
-        })
-        .compose(rendered -> {
-          stages.putAll(rendered.stageMillis());
-          return store(job, rendered, stages);
-        });
+    if (leaving || running.size() >= config.admitted()) {
+      return null;
+    }
+    long start = System.nanoTime();
+    var render = pipeline.run(job);
+    running.put(job.cacheKey(), render);
+    render.onComplete(done -> {
+      running.remove(job.cacheKey());
+      log(job, done.succeeded() ? done.result() : null, done.cause(), (System.nanoTime() - start) / 1_000_000);
+      if (drained != null && running.isEmpty()) {
+        drained.tryComplete();
+      }
+    });
+    return render;
   }
 
-  /** Stores the JPEG; if the store refuses, the bytes still go back so an image request can be answered. */
-  private Future<RenderReply> store(RenderJob job, RenderedJob rendered, Map<String, Long> stages) {
-    long putStart = System.nanoTime();
-    return store.put(job.cacheKey(), Buffer.buffer(rendered.jpeg()))
-        .map(true)
-        .otherwise(err -> {
-          LOG.warn("request={} store put failed: {}", job.requestId(), err.getClass().getSimpleName());
-          return false;
-        })
-        .map(stored -> {
-          stages.put("store", (System.nanoTime() - putStart) / 1_000_000);
-          var bytes = job.wantBytes() || !stored ? rendered.jpeg() : null;
-          return new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), bytes, stored, stages, nodeName);
-        });
+  private void publishStatus() {
+    var status = new WorkerStatus(nodeId, config.admitted(), running.size(), leaving);
+    vertx.eventBus().publish(Addresses.WORKERS, status.toJson());
   }
 
-  private static long remaining(RenderJob job) {
-    return job.deadlineMs() - System.currentTimeMillis();
+  private void log(RenderJob job, RenderReply reply, Throwable failure, long ms) {
+    var key = job.cacheKey().substring(0, 12);
+    if (reply != null) {
+      LOG.info("request={} key={} rendered {}x{} in {} ms stages={}", job.requestId(), key, reply.width(), reply.height(),
+          ms, reply.stageMillis());
+    } else {
+      var problem = asProblem(failure, job);
+      LOG.info("request={} key={} failed after {} ms: {} {}", job.requestId(), key, ms, problem.failure(),
+          problem.getMessage());
+    }
   }
 
   private static Problem asProblem(Throwable err, RenderJob job) {
@@ -141,13 +170,5 @@ public final class RenderWorkerVerticle extends VerticleBase {
     }
     LOG.error("request={} render failed unexpectedly", job.requestId(), err);
     return Failure.INTERNAL.problem();
-  }
-
-  private static String nodeName() {
-    try {
-      return InetAddress.getLocalHost().getHostName() + "/" + ProcessHandle.current().pid();
-    } catch (Exception e) {
-      return "worker/" + ProcessHandle.current().pid();
-    }
   }
 }

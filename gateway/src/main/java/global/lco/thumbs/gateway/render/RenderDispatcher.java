@@ -5,25 +5,46 @@ import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
+import global.lco.thumbs.shared.contract.WorkerStatus;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Sends render jobs to workers over the event bus (request/reply) and folds concurrent identical
- * jobs into one: callers asking for a key already being rendered share its reply. Runs on one
- * event loop, so the in-flight map needs no locking.
+ * Sends render jobs to workers (request/reply) and gets them done within the request's deadline:
+ * <ul>
+ *   <li>concurrent identical jobs on this gateway share one render;</li>
+ *   <li>the worker is chosen by rendezvous hashing of the frames, so every gateway sends a frame to
+ *       the same worker (which folds identical jobs from all gateways into one render);</li>
+ *   <li>each attempt has its own timeout taken from the deadline; a timeout, a busy refusal or the
+ *       worker's loss is retried once on the next worker (render jobs are idempotent);</li>
+ *   <li>no worker at all is a 503 at once.</li>
+ * </ul>
+ * Confined to the gateway's event loop.
  */
 public final class RenderDispatcher {
-  private final EventBus bus;
-  private final Map<String, Future<RenderReply>> inFlight = new HashMap<>();
+  static final int MAX_ATTEMPTS = 2;
 
-  public RenderDispatcher(EventBus bus) {
+  private final EventBus bus;
+  private final WorkerRegistry workers;
+  private final Duration attemptTimeout;
+  private final Map<String, Future<RenderReply>> inFlight = new HashMap<>();
+  private final Map<String, Set<Promise<RenderReply>>> waitingOn = new HashMap<>();
+
+  public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout) {
     this.bus = bus;
+    this.workers = workers;
+    this.attemptTimeout = attemptTimeout;
+    workers.onLoss(this::failAttemptsOn);
   }
 
   public Future<RenderReply> render(RenderJob job) {
@@ -31,26 +52,88 @@ public final class RenderDispatcher {
     if (running != null) {
       return running;
     }
-    var reply = send(job);
+    var reply = attempt(job, 1, new HashSet<>());
     inFlight.put(job.cacheKey(), reply);
     reply.onComplete(done -> inFlight.remove(job.cacheKey()));
     return reply;
   }
 
-  private Future<RenderReply> send(RenderJob job) {
+  private Future<RenderReply> attempt(RenderJob job, int number, Set<String> tried) {
     long remaining = job.deadlineMs() - System.currentTimeMillis();
     if (remaining <= 0) {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }
-    var options = new DeliveryOptions().setSendTimeout(remaining).addHeader("requestId", job.requestId());
-    return bus.<JsonObject>request(Addresses.RENDER, job.toJson(), options)
-        .map(message -> RenderReply.fromJson(message.body()))
-        .recover(err -> Future.failedFuture(toProblem(err)));
+    var worker = workers.candidates(routingKey(job), tried).stream().findFirst().orElse(null);
+    var address = worker == null ? Addresses.RENDER : worker.address();
+    long timeout = Math.min(remaining, attemptTimeout.toMillis());
+    var options = new DeliveryOptions().setSendTimeout(timeout).addHeader("requestId", job.requestId());
+    var sent = bus.<JsonObject>request(address, job.toJson(), options)
+        .map(message -> RenderReply.fromJson(message.body()));
+    var outcome = worker == null ? sent : watched(worker, sent);
+    return outcome.recover(err -> {
+      var retry = number < MAX_ATTEMPTS && retryable(err, worker) && job.deadlineMs() > System.currentTimeMillis();
+      if (!retry) {
+        return Future.failedFuture(toProblem(err));
+      }
+      if (worker != null) {
+        tried.add(worker.nodeId());
+      }
+      return attempt(job, number + 1, tried);
+    });
+  }
+
+  /** The attempt's outcome, failed early with {@link WorkerLost} if its worker leaves the cluster meanwhile. */
+  private Future<RenderReply> watched(WorkerStatus worker, Future<RenderReply> sent) {
+    Promise<RenderReply> outcome = Promise.promise();
+    var waiting = waitingOn.computeIfAbsent(worker.nodeId(), id -> new HashSet<>());
+    waiting.add(outcome);
+    sent.onComplete(done -> {
+      waiting.remove(outcome);
+      if (waiting.isEmpty()) {
+        waitingOn.remove(worker.nodeId());
+      }
+      if (done.succeeded()) {
+        outcome.tryComplete(done.result());
+      } else {
+        outcome.tryFail(done.cause());
+      }
+    });
+    return outcome.future();
+  }
+
+  private void failAttemptsOn(String nodeId) {
+    var waiting = waitingOn.remove(nodeId);
+    if (waiting != null) {
+      Set.copyOf(waiting).forEach(p -> p.tryFail(new WorkerLost(nodeId)));
+    }
+  }
+
+  /** Jobs for the same frames go to the same worker, whatever the size asked for. */
+  static String routingKey(RenderJob job) {
+    return job.frames().stream().map(f -> f.id() + "/" + f.version()).collect(Collectors.joining(","));
+  }
+
+  private static boolean retryable(Throwable err, WorkerStatus worker) {
+    if (err instanceof WorkerLost) {
+      return true;
+    }
+    if (err instanceof ReplyException re) {
+      return switch (re.failureType()) {
+        case TIMEOUT -> true;
+        // A chosen worker with no consumer has just left; with no worker chosen there is no one to ask.
+        case NO_HANDLERS -> worker != null;
+        case RECIPIENT_FAILURE, ERROR -> Problem.decode(re.failureCode(), re.getMessage()).failure().retryable();
+      };
+    }
+    return false;
   }
 
   static Problem toProblem(Throwable err) {
     if (err instanceof Problem p) {
       return p;
+    }
+    if (err instanceof WorkerLost) {
+      return Failure.NO_WORKERS.problem();
     }
     if (err instanceof ReplyException re) {
       return switch (re.failureType()) {
@@ -60,5 +143,12 @@ public final class RenderDispatcher {
       };
     }
     return Failure.INTERNAL.problem();
+  }
+
+  /** The worker an attempt was waiting on left the cluster. */
+  static final class WorkerLost extends RuntimeException {
+    WorkerLost(String nodeId) {
+      super("worker " + nodeId + " left", null, false, false);
+    }
   }
 }

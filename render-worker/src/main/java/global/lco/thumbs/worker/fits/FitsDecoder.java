@@ -31,19 +31,38 @@ public final class FitsDecoder {
   }
 
   public FitsImage decode(byte[] file) throws UnreadableFitsException {
-    if (!startsWithMagic(file)) {
-      throw new UnreadableFitsException("Not a FITS file");
-    }
-    try (Fits fits = new Fits(new InMemoryFileIO(padLastBlock(file)))) {
-      ImageCandidate chosen = choose(scan(fits));
-      if (chosen.pixels() > limits.maxPixels()) {
-        throw new UnreadableFitsException("Image of " + chosen.width() + "x" + chosen.height()
-            + " pixels is larger than the limit of " + limits.maxPixels() + " pixels");
-      }
-      return read(chosen);
+    try (Fits fits = open(file)) {
+      return read(chooseWithinLimits(fits));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
+  }
+
+  /** The size of the image {@link #decode} would return, from the headers alone (no pixel data read). */
+  public ImageShape inspect(byte[] file) throws UnreadableFitsException {
+    try (Fits fits = open(file)) {
+      var chosen = chooseWithinLimits(fits);
+      int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
+      return new ImageShape(chosen.width(), chosen.height(), Math.max(1, Math.abs(bitpix) / 8));
+    } catch (IOException | RuntimeException broken) {
+      throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
+    }
+  }
+
+  private Fits open(byte[] file) throws UnreadableFitsException, IOException {
+    if (!startsWithMagic(file)) {
+      throw new UnreadableFitsException("Not a FITS file");
+    }
+    return new Fits(new InMemoryFileIO(padLastBlock(file)));
+  }
+
+  private ImageCandidate chooseWithinLimits(Fits fits) throws UnreadableFitsException {
+    ImageCandidate chosen = choose(scan(fits));
+    if (chosen.pixels() > limits.maxPixels()) {
+      throw new UnreadableFitsException("Image of " + chosen.width() + "x" + chosen.height()
+          + " pixels is larger than the limit of " + limits.maxPixels() + " pixels");
+    }
+    return chosen;
   }
 
   private List<ImageCandidate> scan(Fits fits) throws UnreadableFitsException {

@@ -22,6 +22,21 @@ public final class RenderJobRunner {
   }
 
   /**
+   * Heap a render of this file will hold at its peak, from the headers alone: the stored values as
+   * nom-tam-fits decodes them, our float copy, the 8-bit image and resize buffers, plus the file.
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS when the headers already show it cannot be rendered
+   */
+  public long memoryNeeded(byte[] fits) {
+    try {
+      var shape = decoder.inspect(fits);
+      return fits.length + shape.pixels() * (shape.bytesPerStoredPixel() + Float.BYTES + 3L);
+    } catch (UnreadableFitsException unreadable) {
+      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
+    }
+  }
+
+  /**
    * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS with what is wrong with the file
    */
   public RenderedJob render(byte[] fits, RenderParams params) {

@@ -23,6 +23,15 @@ public record RenderReply(String cacheKey, int width, int height, byte[] jpeg, b
     stageMillis = Collections.unmodifiableMap(new LinkedHashMap<>(stageMillis));
   }
 
+  /**
+   * This reply as one caller needs it: the bytes go over the bus only when that caller wants them or
+   * when they could not be stored (then they are the only copy).
+   */
+  public RenderReply forCaller(boolean wantBytes) {
+    return wantBytes || !stored || jpeg == null ? this
+        : new RenderReply(cacheKey, width, height, null, stored, stageMillis, worker);
+  }
+
   public JsonObject toJson() {
     var stages = new JsonObject();
     stageMillis.forEach(stages::put);

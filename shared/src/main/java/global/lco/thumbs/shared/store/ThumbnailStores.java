@@ -11,6 +11,7 @@ public final class ThumbnailStores {
   public static Future<ThumbnailStore> open(Vertx vertx, StoreConfig config) {
     return switch (config.kind()) {
       case StoreConfig.KIND_LOCAL -> LocalDirectoryStore.open(vertx, config).map(store -> store);
+      case StoreConfig.KIND_S3 -> S3Store.open(vertx, config).map(store -> store);
       default -> Future.failedFuture(new IllegalArgumentException("Unknown THUMBNAIL_STORE '" + config.kind() + "'"));
     };
   }

@@ -1,0 +1,115 @@
+package global.lco.thumbs.gateway.render;
+
+import global.lco.thumbs.shared.contract.Addresses;
+import global.lco.thumbs.shared.contract.WorkerStatus;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The render workers this gateway knows, from their status messages. A worker is forgotten when it
+ * says it is leaving, when the cluster reports its node gone, or after {@link #EXPIRY_MS} of silence;
+ * whoever waits on it is told at once so the job can go to another worker. Confined to the
+ * gateway's event loop.
+ */
+public final class WorkerRegistry {
+  /** Address on which the cluster's membership listener reports a departed node id (local only). */
+  public static final String MEMBER_LEFT = "thumbs.local.member-left";
+  static final long EXPIRY_MS = 3_000;
+
+  private final Vertx vertx;
+  private final Map<String, Known> workers = new HashMap<>();
+  private final List<Consumer<String>> lossListeners = new ArrayList<>();
+  private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+  private long sweepTimer = -1;
+
+  private record Known(WorkerStatus status, long seenAt) {
+  }
+
+  public WorkerRegistry(Vertx vertx) {
+    this.vertx = vertx;
+  }
+
+  public void start() {
+    consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.WORKERS, m -> update(WorkerStatus.fromJson(m.body()))));
+    consumers.add(vertx.eventBus().<String>localConsumer(MEMBER_LEFT, m -> {
+      workers.remove(m.body());
+      notifyLoss(m.body()); // even a worker already draining: its running jobs are lost with it
+    }));
+    sweepTimer = vertx.setPeriodic(EXPIRY_MS / 3, id -> sweep());
+  }
+
+  public void stop() {
+    vertx.cancelTimer(sweepTimer);
+    consumers.forEach(MessageConsumer::unregister);
+  }
+
+  /** Called with a node id whenever a known worker disappears. */
+  public void onLoss(Consumer<String> listener) {
+    lossListeners.add(listener);
+  }
+
+  /**
+   * Live workers in rendezvous order for {@code routingKey}: every gateway computes the same order,
+   * so the same frame goes to the same worker (its caches, one render per key), and when that worker
+   * is gone the next one takes over. Workers that report themselves full go last.
+   */
+  public List<WorkerStatus> candidates(String routingKey, Set<String> excluded) {
+    return workers.values().stream()
+        .map(Known::status)
+        .filter(s -> !s.leaving() && !excluded.contains(s.nodeId()))
+        .sorted(Comparator.comparing((WorkerStatus s) -> s.inFlight() >= s.capacity())
+            .thenComparing(Comparator.comparingLong((WorkerStatus s) -> score(s.nodeId(), routingKey)).reversed()))
+        .toList();
+  }
+
+  public int size() {
+    return workers.size();
+  }
+
+  public boolean knows(String nodeId) {
+    return workers.containsKey(nodeId);
+  }
+
+  private void update(WorkerStatus status) {
+    if (status.leaving()) {
+      workers.remove(status.nodeId()); // no new jobs; those it runs still get their replies
+    } else {
+      workers.put(status.nodeId(), new Known(status, System.currentTimeMillis()));
+    }
+  }
+
+  private void notifyLoss(String nodeId) {
+    lossListeners.forEach(l -> l.accept(nodeId));
+  }
+
+  private void sweep() {
+    long now = System.currentTimeMillis();
+    var silent = workers.values().stream().filter(k -> now - k.seenAt() > EXPIRY_MS).map(k -> k.status().nodeId()).toList();
+    silent.forEach(nodeId -> {
+      workers.remove(nodeId);
+      notifyLoss(nodeId);
+    });
+  }
+
+  /** Rendezvous (highest random weight) score: a 64-bit FNV-1a hash of node and key, mixed. */
+  static long score(String nodeId, String key) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : (nodeId + "\n" + key).getBytes(StandardCharsets.UTF_8)) {
+      hash ^= b & 0xFF;
+      hash *= 0x100000001b3L;
+    }
+    hash ^= hash >>> 33;
+    hash *= 0xff51afd7ed558ccdL;
+    hash ^= hash >>> 33;
+    return hash;
+  }
+}

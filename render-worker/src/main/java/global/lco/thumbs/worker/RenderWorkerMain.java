@@ -1,0 +1,59 @@
+package global.lco.thumbs.worker;
+
+import global.lco.thumbs.shared.cluster.ClusterConfig;
+import global.lco.thumbs.shared.cluster.ClusterNode;
+import global.lco.thumbs.shared.cluster.ShutdownHook;
+import global.lco.thumbs.shared.config.ConfigException;
+import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.shared.store.StoreConfig;
+import global.lco.thumbs.shared.store.ThumbnailStores;
+import global.lco.thumbs.worker.cli.RenderCli;
+import global.lco.thumbs.shared.cluster.NodeOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+
+/**
+ * A render-worker node: joins the cluster named by CLUSTER_NAME and renders the jobs gateways send.
+ * {@code render ...} runs the command-line renderer instead ({@link RenderCli}).
+ */
+public final class RenderWorkerMain {
+  private RenderWorkerMain() {
+  }
+
+  public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("render")) {
+      RenderCli.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0) {
+      System.err.println("usage: java -jar thumbs-render-worker.jar                 a worker node (environment: see README)\n"
+          + "       java -jar thumbs-render-worker.jar render [options] IN OUT   render one FITS file (--help)");
+      System.exit(args[0].equals("--help") ? 0 : 2);
+    }
+    var problems = new ArrayList<String>();
+    var env = new Env(System.getenv(), problems);
+    var cluster = ClusterConfig.fromEnv(env);
+    var worker = RenderWorkerConfig.fromEnv(env);
+    // Workers never serve the local store's URLs, so the HTTP port only fills in a default.
+    var storeConfig = StoreConfig.fromEnv(env, 8080);
+    if (!problems.isEmpty()) {
+      System.err.println(new ConfigException(problems).getMessage());
+      System.exit(2);
+    }
+    ClusterNode.start(cluster, NodeOptions.defaults())
+        .compose(node -> {
+          ShutdownHook.install("render-worker", node::close, worker.drainTimeout().plus(Duration.ofSeconds(10)));
+          return ThumbnailStores.open(node.vertx(), storeConfig)
+              .compose(store -> node.vertx().deployVerticle(new RenderWorkerVerticle(worker, store, node.nodeId())))
+              .onSuccess(id -> System.out.println("Render worker node " + node.nodeId() + " of cluster '" + cluster.name()
+                  + "' ready: " + worker.renderConcurrency() + " renders at once, " + worker.queueLength() + " queued"))
+              .onFailure(err -> node.close());
+        })
+        .onFailure(err -> {
+          System.err.println("Render worker start-up failed: " + err);
+          System.exit(1);
+        });
+  }
+}
