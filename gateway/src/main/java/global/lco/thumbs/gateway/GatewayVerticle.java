@@ -35,7 +35,7 @@ public final class GatewayVerticle extends VerticleBase {
     workers = new WorkerRegistry(vertx);
     workers.start();
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt());
-    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher);
+    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
     server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())

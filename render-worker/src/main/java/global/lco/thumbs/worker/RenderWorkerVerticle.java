@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RenderWorkerVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(RenderWorkerVerticle.class);
-  static final long STATUS_INTERVAL_MS = 1000;
+  static final long STATUS_INTERVAL_MS = 500;
 
   private final RenderWorkerConfig config;
   private final ThumbnailStore store;
@@ -90,10 +90,10 @@ public final class RenderWorkerVerticle extends VerticleBase {
   }
 
   private Future<Void> drain() {
+    LOG.info("leaving: no new jobs taken, {} running render(s) to finish", running.size());
     if (running.isEmpty()) {
       return Future.succeededFuture();
     }
-    LOG.info("leaving: waiting for {} running render(s)", running.size());
     drained = Promise.promise();
     return drained.future().timeout(Math.max(1, config.drainTimeout().toMillis()), TimeUnit.MILLISECONDS)
         .recover(late -> {

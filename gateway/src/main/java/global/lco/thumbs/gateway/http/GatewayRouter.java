@@ -4,6 +4,7 @@ import global.lco.thumbs.gateway.GatewayConfig;
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.archive.FrameValidator;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.gateway.render.WorkerRegistry;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.store.LocalDirectoryStore;
 import global.lco.thumbs.shared.store.StoreConfig;
@@ -22,12 +23,13 @@ public final class GatewayRouter {
   }
 
   public static Router create(Vertx vertx, GatewayConfig config, ArchiveClient archive, ThumbnailStore store,
-                              RenderDispatcher dispatcher) {
+                              RenderDispatcher dispatcher, WorkerRegistry workers) {
     var router = Router.router(vertx);
     router.route().handler(GatewayRouter::cors);
     getOrHead(router.route("/robots.txt")).handler(StaticPages::robots);
     getOrHead(router.route("/favicon.ico")).handler(StaticPages::favicon);
     getOrHead(router.route("/health")).handler(StaticPages::health);
+    getOrHead(router.route("/ready")).handler(ctx -> readiness(ctx, workers));
     if (store instanceof LocalDirectoryStore local) {
       var signed = new SignedThumbnailHandler(local);
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(signed::handle);
@@ -58,6 +60,16 @@ public final class GatewayRouter {
     }
     response.putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, "ETag, X-Request-Id");
     ctx.next();
+  }
+
+  /** Ready when at least one render worker is known (the store's reachability joins with the operations issue). */
+  private static void readiness(RoutingContext ctx, WorkerRegistry workers) {
+    int known = workers.size();
+    if (known == 0) {
+      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    Responses.json(ctx.response(), known > 0 ? 200 : 503,
+        new JsonObject().put("status", known > 0 ? "READY" : "NOT_READY").put("workers", known));
   }
 
   private static void addSlash(RoutingContext ctx) {

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 public final class WorkerRegistry {
   /** Address on which the cluster's membership listener reports a departed node id (local only). */
   public static final String MEMBER_LEFT = "thumbs.local.member-left";
-  static final long EXPIRY_MS = 3_000;
+  static final long EXPIRY_MS = 2_000;
 
   private final Vertx vertx;
   private final Map<String, Known> workers = new HashMap<>();
@@ -44,7 +44,7 @@ public final class WorkerRegistry {
       workers.remove(m.body());
       notifyLoss(m.body()); // even a worker already draining: its running jobs are lost with it
     }));
-    sweepTimer = vertx.setPeriodic(EXPIRY_MS / 3, id -> sweep());
+    sweepTimer = vertx.setPeriodic(EXPIRY_MS / 8, id -> sweep());
   }
 
   public void stop() {

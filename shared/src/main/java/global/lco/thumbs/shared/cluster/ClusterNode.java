@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.eventbus.EventBusOptions;
 import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** A clustered Vert.x instance joined to the others through Hazelcast, as {@link ClusterConfig} says. */
@@ -31,6 +32,11 @@ public final class ClusterNode {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /** Ids of the cluster's members as this node sees them, itself included. */
+  public List<String> members() {
+    return manager.getNodes();
   }
 
   /** This node's id, the same one other nodes see in membership events. */

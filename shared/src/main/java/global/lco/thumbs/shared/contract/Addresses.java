@@ -8,7 +8,7 @@ public final class Addresses {
    */
   public static final String RENDER = "thumbs.render.v1";
 
-  /** Workers publish their {@link WorkerStatus} here, every second and when they leave. */
+  /** Workers publish their {@link WorkerStatus} here, twice a second and when they leave. */
   public static final String WORKERS = "thumbs.workers.v1";
 
   private Addresses() {

@@ -3,7 +3,7 @@ package global.lco.thumbs.shared.contract;
 import io.vertx.core.json.JsonObject;
 
 /**
- * What a render worker tells the gateways about itself, published every second on
+ * What a render worker tells the gateways about itself, published twice a second on
  * {@link Addresses#WORKERS}. Gateways route jobs from it; a worker that stops publishing is
  * forgotten after a few seconds, one that says {@code leaving} at once.
  *

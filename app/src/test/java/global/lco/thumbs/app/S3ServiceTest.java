@@ -1,0 +1,96 @@
+package global.lco.thumbs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The single-machine service with THUMBNAIL_STORE=s3, against a real S3 API (s3proxy, SigV4 checked). */
+class S3ServiceTest {
+  private static final String PREFIX = "thumbs/";
+  @TempDir
+  static Path dir;
+  static S3ProxyFixture s3;
+  static ServiceFixture app;
+
+  @BeforeAll
+  static void start() {
+    s3 = S3ProxyFixture.start(dir.resolve("s3"));
+    app = ServiceFixture.start(dir.resolve("service"), s3.env(PREFIX));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+    s3.close();
+  }
+
+  @BeforeEach
+  void resetArchive() {
+    app.archive.clearRequests();
+  }
+
+  @Test
+  @DisplayName("GET 1001/ answers a presigned URL on the S3 endpoint, and that URL serves the JPEG stored in the bucket")
+  void urlPointsAtBucket() throws IOException {
+    var url = json(app.get("1001/?width=200&height=200")).getString("url");
+    assertThat(url).startsWith(s3.endpoint + "/" + S3ProxyFixture.BUCKET + "/" + PREFIX)
+        .contains("X-Amz-Signature=").doesNotContain(S3ProxyFixture.SECRET_KEY);
+    var image = app.get(url);
+    assertThat(image.statusCode()).isEqualTo(200);
+    assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(image.body()).isEqualTo(s3.object(objectName(url)));
+    var picture = ImageIO.read(new ByteArrayInputStream(image.body()));
+    assertThat(picture.getWidth()).isEqualTo(200);
+    // Nothing went to the local directory store.
+    assertThat(app.storedThumbnails()).isZero();
+  }
+
+  @Test
+  @DisplayName("The second identical request is a hit in the bucket: nothing is downloaded from the archive")
+  void secondRequestIsHit() {
+    var first = json(app.get("1001/?width=150&height=150")).getString("url");
+    app.archive.clearRequests();
+    var second = json(app.get("1001/?width=150&height=150")).getString("url");
+    assertThat(app.archive.downloads()).isEmpty();
+    assertThat(objectName(second)).isEqualTo(objectName(first));
+  }
+
+  @Test
+  @DisplayName("The same request stores under the same object key across two service restarts, and hits after them")
+  void keysSurviveRestarts() {
+    var request = "1001/?width=180&height=180";
+    var before = objectName(json(app.get(request)).getString("url"));
+    for (int restart = 0; restart < 2; restart++) {
+      try (var restarted = ServiceFixture.start(dir.resolve("restart-" + restart), s3.env(PREFIX))) {
+        var after = objectName(json(restarted.get(request)).getString("url"));
+        assertThat(after).isEqualTo(before).matches(PREFIX + "[0-9a-f]{64}\\.jpg");
+        assertThat(restarted.archive.downloads()).isEmpty();
+      }
+    }
+  }
+
+  /** The object key inside a presigned path-style URL: {@code /bucket/prefix/key.jpg?…}. */
+  private static String objectName(String url) {
+    var path = URI.create(url).getPath();
+    return path.substring(("/" + S3ProxyFixture.BUCKET + "/").length());
+  }
+
+  private static JsonObject json(HttpResponse<byte[]> response) {
+    var body = new String(response.body(), StandardCharsets.UTF_8);
+    assertThat(response.statusCode()).as(body).isEqualTo(200);
+    return new JsonObject(body);
+  }
+}
