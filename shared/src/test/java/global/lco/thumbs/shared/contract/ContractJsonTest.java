@@ -3,6 +3,7 @@ package global.lco.thumbs.shared.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -65,5 +66,29 @@ class ContractJsonTest {
   @DisplayName("an undecodable failure message becomes an internal error, not an exception")
   void garbageFailure() {
     assertThat(Problem.decode(0, "Timed out after waiting 30000(ms)").failure()).isEqualTo(Failure.INTERNAL);
+  }
+
+  @Test
+  @DisplayName("a worker status survives a JSON round trip and names the worker's own address")
+  void workerStatusRoundTrip() {
+    var status = new WorkerStatus("5a1e-node", 10, 3, true);
+    var back = WorkerStatus.fromJson(new JsonObject(status.toJson().encode()));
+    assertThat(back).isEqualTo(status);
+    assertThat(back.address()).isEqualTo(Addresses.RENDER + ".5a1e-node");
+  }
+
+  @Test
+  @DisplayName("a reply keeps its stages in pipeline order, and is stripped of bytes only for callers that do not want them")
+  void replyForCaller() {
+    var stages = new LinkedHashMap<String, Long>();
+    stages.put("fetch", 5L);
+    stages.put("decode", 9L);
+    stages.put("encode", 1L);
+    var reply = new RenderReply("k", 1, 1, new byte[] {1}, true, stages, "n");
+    assertThat(RenderReply.fromJson(reply.toJson()).stageMillis().keySet()).containsExactly("fetch", "decode", "encode");
+    assertThat(reply.forCaller(false).jpeg()).isNull();
+    assertThat(reply.forCaller(true).jpeg()).containsExactly(1);
+    var unstored = new RenderReply("k", 1, 1, new byte[] {1}, false, stages, "n");
+    assertThat(unstored.forCaller(false).jpeg()).as("the only copy goes back").containsExactly(1);
   }
 }
