@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,42 @@ class S3ServiceTest {
         assertThat(after).isEqualTo(before).matches(PREFIX + "[0-9a-f]{64}\\.jpg");
         assertThat(restarted.archive.downloads()).isEmpty();
       }
+    }
+  }
+
+  @Test
+  @DisplayName("With the store unreachable, JSON callers get a fast 503 while image=true callers still get the JPEG")
+  void storeDown() throws IOException {
+    var env = new HashMap<>(s3.env(PREFIX));
+    env.put("STORAGE_URL", "http://127.0.0.1:" + closedPort());
+    env.put("S3_API_TIMEOUT_MS", "1500");
+    env.put("S3_ATTEMPT_TIMEOUT_MS", "500");
+    try (var outage = ServiceFixture.start(dir.resolve("outage"), env)) {
+      var json = outage.get("1001/?width=120&height=120");
+      assertThat(json.statusCode()).isEqualTo(503);
+      assertThat(new JsonObject(new String(json.body(), StandardCharsets.UTF_8)).getString("message"))
+          .isEqualTo("Thumbnail store unavailable");
+      var image = outage.get("1001/?width=120&height=120&image=true");
+      assertThat(image.statusCode()).isEqualTo(200);
+      assertThat(ImageIO.read(new ByteArrayInputStream(image.body())).getWidth()).isEqualTo(120);
+    }
+  }
+
+  @Test
+  @DisplayName("A store refusing our credentials is a 503 JSON error, never a URL to a missing object")
+  void storeRefuses() {
+    var env = new HashMap<>(s3.env(PREFIX));
+    env.put("AWS_SECRET_ACCESS_KEY", "not-the-secret-0123456789");
+    try (var refused = ServiceFixture.start(dir.resolve("refused"), env)) {
+      var json = refused.get("1001/?width=121&height=121");
+      assertThat(json.statusCode()).isEqualTo(503);
+      assertThat(new String(json.body(), StandardCharsets.UTF_8)).doesNotContain("url");
+    }
+  }
+
+  private static int closedPort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
     }
   }
 
