@@ -60,6 +60,8 @@ final class ClusterFixture implements AutoCloseable {
     env.put("ARCHIVE_API_URL", archive.baseUrl());
     env.put("HTTP_HOST", "127.0.0.1");
     env.put("HTTP_PORT", "0");
+    // Child-JVM workers (WorkerProcess) open a management port; several share this machine.
+    env.put("MANAGEMENT_PORT", "0");
     env.put("RENDER_CONCURRENCY", "2");
     return env;
   }

@@ -2,6 +2,7 @@ package global.lco.thumbs.app;
 
 import global.lco.thumbs.archive.SampleArchive;
 import global.lco.thumbs.archive.SampleArchiveOptions;
+import global.lco.thumbs.shared.cluster.NodeOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,8 @@ final class ServiceFixture implements AutoCloseable {
   }
 
   static ServiceFixture start(Path dir, Map<String, String> extraEnv) {
-    var vertx = Vertx.vertx();
+    // The runnables' own options, metrics included, so tests see the /metrics a deployment has.
+    var vertx = Vertx.vertx(NodeOptions.defaults());
     var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await();
     int port = freePort();
     var thumbnails = dir.resolve("thumbnails");

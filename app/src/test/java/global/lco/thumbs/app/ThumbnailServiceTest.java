@@ -31,7 +31,8 @@ class ThumbnailServiceTest {
 
   @BeforeAll
   static void start() {
-    app = ServiceFixture.start(dir, Map.of("ARCHIVE_TIMEOUT_MS", "1500"));
+    // Frame reuse is FrameReuseTest's subject; off here so "no second download" means "cache hit".
+    app = ServiceFixture.start(dir, Map.of("ARCHIVE_TIMEOUT_MS", "1500", "FRAME_CACHE_MB", "0"));
   }
 
   @AfterAll

@@ -2,8 +2,10 @@ package global.lco.thumbs.gateway;
 
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.http.GatewayRouter;
+import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
 import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -31,15 +33,18 @@ public final class GatewayVerticle extends VerticleBase {
     archiveHttp = WebClient.create(vertx, new WebClientOptions()
         .setUserAgent("lco-thumbs/1.0")
         .setKeepAlive(true), new PoolOptions().setHttp1MaxSize(64));
-    var archive = new ArchiveClient(archiveHttp, config.archive());
+    var metrics = ThumbsMetrics.of(vertx);
+    var archive = new ArchiveClient(archiveHttp, config.archive(), metrics);
     workers = new WorkerRegistry(vertx);
     workers.start();
-    var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt());
+    var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics);
     var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
     server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())
-            .setCompressionSupported(false))
+            .setCompressionSupported(false)
+            .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE))
+        .invalidRequestHandler(InvalidRequests::handle)
         .requestHandler(router);
     return server.listen();
   }

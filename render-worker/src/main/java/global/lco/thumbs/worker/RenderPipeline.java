@@ -1,11 +1,11 @@
 package global.lco.thumbs.worker;
 
 import global.lco.thumbs.shared.contract.Failure;
-import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
+import global.lco.thumbs.worker.job.FrameCache;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
 import global.lco.thumbs.worker.job.RenderedJob;
@@ -13,15 +13,17 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One job from start to reply: skip it if the thumbnail is already stored (another gateway's
- * identical request may have finished it), fetch the FITS, render on the bounded pool within the
- * memory budget, store. The reply always carries the JPEG; callers strip it when not wanted.
+ * identical request may have finished it), fetch the FITS (the three of a colour job in parallel),
+ * render on the bounded pool within the memory budget, store. The reply always carries the JPEG; callers strip it when not wanted.
  */
 final class RenderPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(RenderPipeline.class);
@@ -33,9 +35,18 @@ final class RenderPipeline {
   private final ThumbnailStore store;
   private final Duration downloadTimeout;
   private final String nodeId;
+  private final FrameCache frames;
+  /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
+  private final Map<FrameCache.Key, Future<?>> loading = new HashMap<>();
 
   RenderPipeline(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
                  ThumbnailStore store, Duration downloadTimeout, String nodeId) {
+    this(fetcher, renderPool, runner, budget, store, downloadTimeout, nodeId, new FrameCache(0));
+  }
+
+  RenderPipeline(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
+                 ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
+    this.frames = frames;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
     this.runner = runner;
@@ -46,10 +57,6 @@ final class RenderPipeline {
   }
 
   Future<RenderReply> run(RenderJob job) {
-    if (job.color()) {
-      return Future.failedFuture(new Problem(Failure.INTERNAL, 501,
-          "Colour thumbnails are not available in this version of the service"));
-    }
     return store.exists(job.cacheKey())
         .otherwise(false)
         .compose(stored -> stored ? alreadyStored(job) : render(job));
@@ -62,16 +69,36 @@ final class RenderPipeline {
   }
 
   private Future<RenderReply> render(RenderJob job) {
+    var key = job.color() || frames.capacityBytes() == 0 ? null : FrameCache.Key.of(job.frames().get(0), job.params());
+    if (key == null) {
+      return download(job, null);
+    }
+    var pending = loading.get(key);
+    if (pending != null) {
+      // Whatever happens to the first job, look again: its frame is kept, or this job loads it.
+      return pending.transform(done -> render(job));
+    }
+    var kept = frames.get(key);
+    if (kept != null) {
+      return renderPool.executeBlocking(() -> runner.finish(kept, job.params()), false)
+          .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
+    }
+    var load = download(job, key);
+    loading.put(key, load);
+    return load.andThen(done -> loading.remove(key));
+  }
+
+  /** Fetch, render and store; with a {@code key} the stretched frame is kept for other sizes. */
+  private Future<RenderReply> download(RenderJob job, FrameCache.Key key) {
     var stages = new LinkedHashMap<String, Long>();
-    var frame = job.frames().get(0);
     long fetchStart = System.nanoTime();
-    return fetcher.fetch(frame.url(), Math.min(downloadTimeout.toMillis(), remaining(job)))
+    return fetchAll(job)
         .compose(fits -> {
           stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
           if (remaining(job) <= 0) {
             return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
           }
-          return renderPool.executeBlocking(() -> renderWithinBudget(fits.getBytes(), job), false);
+          return renderPool.executeBlocking(() -> renderWithinBudget(fits, job, key), false);
         })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());
@@ -79,13 +106,22 @@ final class RenderPipeline {
         });
   }
 
-  private RenderedJob renderWithinBudget(byte[] fits, RenderJob job) {
-    long need = runner.memoryNeeded(fits);
+  /** The job's FITS files (three for colour, red first) downloaded in parallel; the first failure fails the job. */
+  private Future<List<byte[]>> fetchAll(RenderJob job) {
+    long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
+    var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
+    return Future.all(downloads).map(all -> downloads.stream().map(d -> d.result().getBytes()).toList());
+  }
+
+  private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key) {
+    // A colour job reserves the sum of its three channels: they are decoded and stretched at once.
+    long need = job.color() ? runner.memoryNeeded(fits) : runner.memoryNeeded(fits.get(0));
     if (!budget.tryReserve(need)) {
       throw Failure.BUSY.problem();
     }
     try {
-      return runner.render(fits, job.params());
+      return job.color() ? runner.renderColour(fits, job.params())
+          : runner.render(fits.get(0), job.params(), frame -> frames.put(key, frame));
     } finally {
       budget.release(need);
     }

@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker;
 
 import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.worker.fits.FitsLimits;
 import java.time.Duration;
 
 /**
@@ -10,13 +11,16 @@ import java.time.Duration;
  * @param queueLength       jobs admitted beyond those (downloading or waiting for a render thread);
  *                          past this a job is refused as busy at once, never left to the event bus's buffer
  * @param maxSourceBytes    largest FITS download accepted
- * @param maxPixels         largest image (NAXIS1·NAXIS2) decoded
+ * @param fitsLimits        what a FITS file's headers may declare: pixels, HDUs, header cards, tiles
  * @param downloadTimeout   FITS download timeout (also bounded by the job's deadline)
  * @param memoryBudget      heap bytes all running renders may hold together (estimated from FITS headers)
  * @param drainTimeout      on shutdown, how long running renders may take to finish
+ * @param renderThreads     threads that one render's pixel stages share ({@code RENDER_THREADS}); all
+ *                          renders of the worker share this one pool, so concurrent renders never oversubscribe it
+ * @param frameCacheBytes   heap bytes of stretched full-resolution frames kept for other sizes of the same frame (0 = off)
  */
-public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, long maxPixels, Duration downloadTimeout,
-                                 long memoryBudget, Duration drainTimeout) {
+public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, FitsLimits fitsLimits, Duration downloadTimeout,
+                                 long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
   public static final int DEFAULT_QUEUE_PER_RENDER = 4;
@@ -24,21 +28,38 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   /** Share of the maximum heap that renders may reserve by default; the rest is for downloads and Vert.x. */
   public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
+  /** The frame cache takes 1/8 of the maximum heap by default. */
+  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 8;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
         env.integer("RENDER_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
         env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_RENDER * Runtime.getRuntime().availableProcessors(), 0, 512),
         env.longValue("FITS_MAX_BYTES", DEFAULT_MAX_SOURCE_BYTES, 2880, Integer.MAX_VALUE - 8),
-        env.longValue("FITS_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 1_000_000_000L),
+        new FitsLimits(env.longValue("FITS_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 1_000_000_000L),
+            env.integer("FITS_MAX_HDUS", FitsLimits.DEFAULT_MAX_HDUS, 1, 1000),
+            env.integer("FITS_MAX_HEADER_CARDS", FitsLimits.DEFAULT_MAX_HEADER_CARDS, 36, 1_000_000),
+            env.longValue("FITS_MAX_TILES", FitsLimits.DEFAULT_MAX_TILES, 1, 10_000_000)),
         env.millis("FITS_DOWNLOAD_TIMEOUT_MS", DEFAULT_DOWNLOAD_TIMEOUT, 1, 600_000),
         env.longValue("RENDER_MEMORY_BUDGET_MB", defaultMemoryBudgetMiB(), 16, 1_048_576) * 1024 * 1024,
-        env.millis("WORKER_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000));
+        env.millis("WORKER_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
+        env.integer("RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
+        env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024);
+  }
+
+  /** Largest image (NAXIS1·NAXIS2) decoded. */
+  public long maxPixels() {
+    return fitsLimits.maxPixels();
   }
 
   /** Jobs this worker holds at once: rendering plus queued. */
   public int admitted() {
     return renderConcurrency + queueLength;
+  }
+
+  /** An eighth of the heap: about seven 4k frames in a 1 GiB heap, next to the render budget's 60 %. */
+  private static long defaultFrameCacheMiB() {
+    return Runtime.getRuntime().maxMemory() / DEFAULT_FRAME_CACHE_HEAP_FRACTION / (1024 * 1024);
   }
 
   private static long defaultMemoryBudgetMiB() {

@@ -5,6 +5,9 @@ import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.cluster.ShutdownHook;
 import global.lco.thumbs.shared.config.ConfigException;
 import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.shared.health.ManagementConfig;
+import global.lco.thumbs.shared.health.ManagementServer;
+import global.lco.thumbs.shared.health.StoreProbe;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.worker.cli.RenderCli;
@@ -38,6 +41,7 @@ public final class RenderWorkerMain {
     var worker = RenderWorkerConfig.fromEnv(env);
     // Workers never serve the local store's URLs, so the HTTP port only fills in a default.
     var storeConfig = StoreConfig.fromEnv(env, 8080);
+    var management = ManagementConfig.fromEnv(env, ManagementConfig.DEFAULT_WORKER_PORT);
     if (!problems.isEmpty()) {
       System.err.println(new ConfigException(problems).getMessage());
       System.exit(2);
@@ -46,9 +50,15 @@ public final class RenderWorkerMain {
         .compose(node -> {
           ShutdownHook.install("render-worker", node::close, worker.drainTimeout().plus(Duration.ofSeconds(10)));
           return ThumbnailStores.open(node.vertx(), storeConfig)
-              .compose(store -> node.vertx().deployVerticle(new RenderWorkerVerticle(worker, store, node.nodeId())))
-              .onSuccess(id -> System.out.println("Render worker node " + node.nodeId() + " of cluster '" + cluster.name()
-                  + "' ready: " + worker.renderConcurrency() + " renders at once, " + worker.queueLength() + " queued"))
+              .compose(store -> {
+                var verticle = new RenderWorkerVerticle(worker, store, node.nodeId());
+                var readiness = new WorkerReadiness(node.vertx(), verticle, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
+                return node.vertx().deployVerticle(verticle)
+                    .compose(id -> new ManagementServer(node.vertx(), readiness::check).listen(management.host(), management.port()));
+              })
+              .onSuccess(server -> System.out.println("Render worker node " + node.nodeId() + " of cluster '" + cluster.name()
+                  + "' ready: " + worker.renderConcurrency() + " renders at once, " + worker.queueLength() + " queued;"
+                  + " health, readiness and metrics on http://" + management.host() + ":" + server.port() + "/"))
               .onFailure(err -> node.close());
         })
         .onFailure(err -> {

@@ -6,10 +6,13 @@ import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.contract.WorkerStatus;
+import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
+import global.lco.thumbs.worker.job.FrameCache;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
+import global.lco.thumbs.worker.render.RowBands;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -21,6 +24,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -46,7 +50,9 @@ public final class RenderWorkerVerticle extends VerticleBase {
   private MessageConsumer<JsonObject> sharedConsumer;
   private MessageConsumer<JsonObject> ownConsumer;
   private long statusTimer = -1;
-  private boolean leaving;
+  // Read by the management port's readiness check, on another event loop.
+  private volatile boolean leaving;
+  private ThumbsMetrics metrics;
   private Promise<Void> drained;
 
   /**
@@ -61,12 +67,15 @@ public final class RenderWorkerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    metrics = ThumbsMetrics.of(vertx);
     http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
+    // One pixel pool for the whole process: concurrent renders queue their row bands on it instead of each taking every core.
+    RowBands.configure(config.renderThreads());
     pipeline = new RenderPipeline(new FitsFetcher(http, config.maxSourceBytes()), renderPool,
-        new RenderJobRunner(config.maxPixels()), new MemoryBudget(config.memoryBudget()), store,
-        config.downloadTimeout(), nodeId);
+        new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
+        config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
     ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);
     return Future.all(sharedConsumer.completion(), ownConsumer.completion()).onSuccess(ready -> {
@@ -129,22 +138,43 @@ public final class RenderWorkerVerticle extends VerticleBase {
   private Future<RenderReply> admit(RenderJob job) {
     var same = running.get(job.cacheKey());
     if (same != null) {
+      metrics.singleFlightWait("worker");
       return same;
     }
     if (leaving || running.size() >= config.admitted()) {
+      metrics.admissionRefused(leaving ? "leaving" : "busy");
       return null;
     }
     long start = System.nanoTime();
     var render = pipeline.run(job);
     running.put(job.cacheKey(), render);
+    metrics.rendersInFlight().incrementAndGet();
     render.onComplete(done -> {
       running.remove(job.cacheKey());
+      metrics.rendersInFlight().decrementAndGet();
+      measure(done.succeeded() ? done.result() : null, done.cause(), job, System.nanoTime() - start);
       log(job, done.succeeded() ? done.result() : null, done.cause(), (System.nanoTime() - start) / 1_000_000);
       if (drained != null && running.isEmpty()) {
         drained.tryComplete();
       }
     });
     return render;
+  }
+
+  /** Whether this worker takes jobs: its consumer is registered and it is not leaving. Safe from any thread. */
+  public boolean accepting() {
+    var consumer = sharedConsumer;
+    return !leaving && consumer != null && consumer.isRegistered();
+  }
+
+  private void measure(RenderReply reply, Throwable failure, RenderJob job, long nanos) {
+    if (reply != null) {
+      reply.stageMillis().forEach(metrics::renderStage);
+      metrics.render("ok", nanos);
+    } else {
+      var code = failure instanceof Problem p ? p.failure().name() : Failure.INTERNAL.name();
+      metrics.render(code.toLowerCase(Locale.ROOT), nanos);
+    }
   }
 
   private void publishStatus() {

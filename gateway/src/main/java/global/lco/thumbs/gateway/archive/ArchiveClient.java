@@ -2,6 +2,7 @@ package global.lco.thumbs.gateway.archive;
 
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -9,9 +10,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Frame lookups against the archive API (SPEC §2). The caller's Authorization goes with every
@@ -19,12 +24,15 @@ import java.util.concurrent.TimeoutException;
  * error table of SPEC §1.3.
  */
 public final class ArchiveClient {
+  private static final Pattern ONE_FRAME = Pattern.compile(".*/frames/[0-9]+/(\\?.*)?");
   private final WebClient client;
   private final ArchiveConfig config;
+  private final ThumbsMetrics metrics;
 
-  public ArchiveClient(WebClient client, ArchiveConfig config) {
+  public ArchiveClient(WebClient client, ArchiveConfig config, ThumbsMetrics metrics) {
     this.client = client;
     this.config = config;
+    this.metrics = metrics;
   }
 
   /** {@code GET frames/{id}/}. */
@@ -48,6 +56,44 @@ public final class ArchiveClient {
     });
   }
 
+  /**
+   * First page of {@code GET frames/?request_id=&reduction_level=91}: a request's reduced frames,
+   * newest first, from which colour thumbnails pick their filters (SPEC §4).
+   */
+  public Future<JsonObject> framesOfRequest(long requestId, int pageSize, String authorization) {
+    var request = client.getAbs(config.baseUrl() + "frames/")
+        .addQueryParam("request_id", Long.toString(requestId))
+        .addQueryParam("reduction_level", "91")
+        .addQueryParam("limit", Integer.toString(pageSize));
+    return call(request, authorization, config.requestTimeout());
+  }
+
+  /**
+   * The list page a {@code next} link names. Only the link's query is used, sent to
+   * ARCHIVE_API_URL's own frame list: the archive builds the link's scheme and host from headers a
+   * proxy may rewrite, and the caller's Authorization must never follow it to another host.
+   */
+  public Future<JsonObject> nextFramesPage(String next, String authorization) {
+    var request = client.getAbs(config.baseUrl() + "frames/");
+    try {
+      var query = URI.create(next).getRawQuery();
+      if (query == null || query.isEmpty()) {
+        return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
+      }
+      for (var pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        var name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        // call() adds this one itself; the link echoes it back.
+        if (!name.isEmpty() && !name.equals("include_related_frames")) {
+          request.addQueryParam(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+      }
+    } catch (IllegalArgumentException malformed) {
+      return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
+    }
+    return call(request, authorization, config.requestTimeout());
+  }
+
   private Future<JsonObject> call(HttpRequest<Buffer> request, String authorization, Duration timeout) {
     request.putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
         .addQueryParam("include_related_frames", "false")
@@ -56,11 +102,33 @@ public final class ArchiveClient {
     if (authorization != null) {
       request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
     }
+    long start = System.nanoTime();
     return request.send()
         // The idle timeout does not bound a trickling answer; this does.
         .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
         .recover(ArchiveClient::transportFailure)
-        .compose(ArchiveClient::toJson);
+        .compose(ArchiveClient::toJson)
+        .andThen(done -> metrics.archiveCall(operation(request), outcome(done.cause()), System.nanoTime() - start));
+  }
+
+  /** {@code frame} for one frame by id, {@code frames} for a frame list query: never the ids themselves. */
+  private static String operation(HttpRequest<Buffer> request) {
+    return ONE_FRAME.matcher(request.uri()).matches() ? "frame" : "frames";
+  }
+
+  private static String outcome(Throwable failure) {
+    if (failure == null) {
+      return "ok";
+    }
+    if (!(failure instanceof Problem problem)) {
+      return "error";
+    }
+    return switch (problem.failure()) {
+      case NOT_FOUND -> "not_found";
+      case ARCHIVE_REFUSED -> "refused";
+      case UPSTREAM_TIMEOUT -> "timeout";
+      default -> "error";
+    };
   }
 
   private static Future<HttpResponse<Buffer>> transportFailure(Throwable err) {

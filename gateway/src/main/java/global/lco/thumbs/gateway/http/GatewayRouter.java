@@ -6,9 +6,14 @@ import global.lco.thumbs.gateway.archive.FrameValidator;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
 import global.lco.thumbs.gateway.render.WorkerRegistry;
 import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.health.Readiness;
+import global.lco.thumbs.shared.health.StoreProbe;
+import global.lco.thumbs.shared.metrics.Metrics;
 import global.lco.thumbs.shared.store.LocalDirectoryStore;
+import global.lco.thumbs.shared.store.MeteredStore;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStore;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -16,29 +21,44 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.regex.Pattern;
 
 /** The gateway's routes (SPEC §1.1). Order matters: fixed paths first, the frame patterns, then the index. */
 public final class GatewayRouter {
+  private static final Pattern FRAME_ID = Pattern.compile("[0-9]{1,18}");
+
   private GatewayRouter() {
   }
 
   public static Router create(Vertx vertx, GatewayConfig config, ArchiveClient archive, ThumbnailStore store,
                               RenderDispatcher dispatcher, WorkerRegistry workers) {
     var router = Router.router(vertx);
+    // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
+    router.route().handler(ctx -> {
+      RequestLog.of(ctx);
+      ctx.next();
+    });
     router.route().handler(GatewayRouter::cors);
-    getOrHead(router.route("/robots.txt")).handler(StaticPages::robots);
-    getOrHead(router.route("/favicon.ico")).handler(StaticPages::favicon);
-    getOrHead(router.route("/health")).handler(StaticPages::health);
-    getOrHead(router.route("/ready")).handler(ctx -> readiness(ctx, workers));
-    if (store instanceof LocalDirectoryStore local) {
+    getOrHead(router.route("/robots.txt")).handler(named("robots", StaticPages::robots));
+    getOrHead(router.route("/favicon.ico")).handler(named("favicon", StaticPages::favicon));
+    getOrHead(router.route("/health")).handler(named("health", StaticPages::health));
+    var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
+    getOrHead(router.route("/ready")).handler(named("ready", ctx -> ready(ctx, readiness)));
+    getOrHead(router.route("/metrics")).handler(named("metrics", GatewayRouter::metrics));
+    if (MeteredStore.unwrap(store) instanceof LocalDirectoryStore local) {
       var signed = new SignedThumbnailHandler(local);
-      getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(signed::handle);
+      getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
     var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
         config.maxSide(), config.requestDeadline());
-    getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)/$")).handler(thumbnails::handle);
-    getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)$")).handler(GatewayRouter::addSlash);
-    router.route().handler(StaticPages::index);
+    getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)/$")).handler(ctx -> {
+      // Named before parsing, so requests refused for their parameters are counted on their route too.
+      RequestLog.of(ctx).route(FRAME_ID.matcher(ctx.pathParam("segment")).matches() ? "frame" : "basename");
+      thumbnails.handle(ctx);
+    });
+    getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
+    getOrHead(router.route("/")).handler(named("page", StaticPages::tryItPage));
+    router.route().handler(named("index", StaticPages::index));
     router.route().failureHandler(GatewayRouter::failure);
     router.errorHandler(400, ctx -> Responses.json(ctx.response(), 400, new JsonObject().put("message", "Bad request")));
     return router;
@@ -62,14 +82,27 @@ public final class GatewayRouter {
     ctx.next();
   }
 
-  /** Ready when at least one render worker is known (the store's reachability joins with the operations issue). */
-  private static void readiness(RoutingContext ctx, WorkerRegistry workers) {
-    int known = workers.size();
-    if (known == 0) {
-      ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-    }
-    Responses.json(ctx.response(), known > 0 ? 200 : 503,
-        new JsonObject().put("status", known > 0 ? "READY" : "NOT_READY").put("workers", known));
+  /** The route's name in the request log and in {@code thumbs_requests} (a small fixed set). */
+  private static Handler<RoutingContext> named(String route, Handler<RoutingContext> handler) {
+    return ctx -> {
+      RequestLog.of(ctx).route(route);
+      handler.handle(ctx);
+    };
+  }
+
+  /** 200 when ready, else 503 with Retry-After; the body names each check ({@link GatewayReadiness}). */
+  private static void ready(RoutingContext ctx, GatewayReadiness readiness) {
+    readiness.check().onComplete(done -> {
+      var ready = done.succeeded() ? done.result() : new Readiness(false, new JsonObject());
+      if (!ready.ready()) {
+        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
+      }
+      Responses.json(ctx.response(), ready.status(), ready.toJson());
+    });
+  }
+
+  private static void metrics(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Metrics.CONTENT_TYPE).end(Metrics.scrape(ctx.vertx()));
   }
 
   private static void addSlash(RoutingContext ctx) {

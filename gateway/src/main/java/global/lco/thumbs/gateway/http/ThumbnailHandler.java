@@ -3,6 +3,8 @@ package global.lco.thumbs.gateway.http;
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.archive.ArchiveFrame;
 import global.lco.thumbs.gateway.archive.FrameValidator;
+import global.lco.thumbs.gateway.colour.ColourSet;
+import global.lco.thumbs.gateway.colour.SiblingLookup;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
 import global.lco.thumbs.shared.cache.CacheKey;
 import global.lco.thumbs.shared.contract.Failure;
@@ -21,14 +23,15 @@ import java.util.regex.Pattern;
 
 /**
  * {@code /{frameId}/} and {@code /{basename}/}, in the order of SPEC §5: parse → archive lookup
- * (with the caller's Authorization, hit or miss) → validate → key → store lookup → render on a
- * worker if missing → URL or bytes.
+ * (with the caller's Authorization, hit or miss) → validate → for colour, the request's red, green
+ * and blue frames (SPEC §4) → key → store lookup → render on a worker if missing → URL or bytes.
  */
 final class ThumbnailHandler {
   private static final Pattern FRAME_ID = Pattern.compile("[0-9]{1,18}");
   private static final int IMAGE_MAX_AGE_SECONDS = 3600;
 
   private final ArchiveClient archive;
+  private final SiblingLookup siblings;
   private final FrameValidator validator;
   private final ThumbnailStore store;
   private final RenderDispatcher dispatcher;
@@ -38,6 +41,7 @@ final class ThumbnailHandler {
   ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
                    RenderDispatcher dispatcher, int maxSide, Duration deadline) {
     this.archive = archive;
+    this.siblings = new SiblingLookup(archive);
     this.validator = validator;
     this.store = store;
     this.dispatcher = dispatcher;
@@ -56,13 +60,19 @@ final class ThumbnailHandler {
       Responses.problem(ctx.response(), badParameter, log.requestId());
       return;
     }
+    if (!FrameSegment.plausible(segment)) {
+      var notFound = Failure.NOT_FOUND.problem();
+      log.failed(notFound);
+      Responses.problem(ctx.response(), notFound, log.requestId());
+      return;
+    }
     var authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     var deadlineMs = System.currentTimeMillis() + deadline.toMillis();
     log.route(FRAME_ID.matcher(segment).matches() ? "frame" : "basename");
     var lookup = FRAME_ID.matcher(segment).matches()
         ? archive.frameById(Long.parseLong(segment), authorization)
         : archive.frameByBasename(segment, authorization);
-    lookup.compose(frame -> answer(ctx, log, frame, query, deadlineMs))
+    lookup.compose(frame -> answer(ctx, log, frame, query, authorization, deadlineMs))
         .onFailure(err -> {
           log.failed(err);
           Responses.problem(ctx.response(), err, log.requestId());
@@ -70,17 +80,21 @@ final class ThumbnailHandler {
   }
 
   private Future<Void> answer(RoutingContext ctx, RequestLog log, ArchiveFrame frame, ThumbnailQuery query,
-                              long deadlineMs) {
+                              String authorization, long deadlineMs) {
     var invalid = validator.check(frame, query.color());
     if (invalid.isPresent()) {
       return Future.failedFuture(invalid.get());
     }
-    if (query.color()) {
-      return Future.failedFuture(new Problem(Failure.INTERNAL, 501,
-          "Colour thumbnails are not available in this version of the service"));
-    }
-    var source = new FrameSource(frame.id(), frame.pixelVersion(), frame.filename(), frame.url());
-    var key = CacheKey.of(List.of(source), query.params());
+    // Colour renders the request's red, green and blue frames, whichever frame of it was asked for.
+    Future<List<FrameSource>> sources = query.color()
+        ? siblings.colourSet(frame.requestId(), authorization).map(ColourSet::sources)
+        : Future.succeededFuture(List.of(new FrameSource(frame.id(), frame.pixelVersion(), frame.filename(), frame.url())));
+    return sources.compose(frames -> serve(ctx, log, frame, frames, query, deadlineMs));
+  }
+
+  private Future<Void> serve(RoutingContext ctx, RequestLog log, ArchiveFrame frame, List<FrameSource> frames,
+                             ThumbnailQuery query, long deadlineMs) {
+    var key = CacheKey.of(frames, query.params());
     var etag = "\"" + key + "\"";
     if (query.image() && etag.equals(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
       log.hit(true);
@@ -96,7 +110,7 @@ final class ThumbnailHandler {
             return query.image() ? readStored(key).compose(bytes -> sendImage(ctx, etag, bytes))
                 : sendUrl(ctx, frame, key);
           }
-          var job = new RenderJob(log.requestId(), key, List.of(source), query.params(), deadlineMs, query.image());
+          var job = new RenderJob(log.requestId(), key, frames, query.params(), deadlineMs, query.image());
           return dispatcher.render(job).compose(reply -> {
             log.worker(reply.worker());
             if (!query.image()) {

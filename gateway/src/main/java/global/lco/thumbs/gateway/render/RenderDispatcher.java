@@ -6,15 +6,18 @@ import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.contract.WorkerStatus;
+import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -37,19 +40,22 @@ public final class RenderDispatcher {
   private final EventBus bus;
   private final WorkerRegistry workers;
   private final Duration attemptTimeout;
+  private final ThumbsMetrics metrics;
   private final Map<String, Future<RenderReply>> inFlight = new HashMap<>();
   private final Map<String, Set<Promise<RenderReply>>> waitingOn = new HashMap<>();
 
-  public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout) {
+  public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout, ThumbsMetrics metrics) {
     this.bus = bus;
     this.workers = workers;
     this.attemptTimeout = attemptTimeout;
+    this.metrics = metrics;
     workers.onLoss(this::failAttemptsOn);
   }
 
   public Future<RenderReply> render(RenderJob job) {
     var running = inFlight.get(job.cacheKey());
     if (running != null) {
+      metrics.singleFlightWait("gateway");
       return running;
     }
     var reply = attempt(job, 1, new HashSet<>());
@@ -78,6 +84,7 @@ public final class RenderDispatcher {
       if (worker != null) {
         tried.add(worker.nodeId());
       }
+      metrics.dispatchRetry(retryReason(err));
       return attempt(job, number + 1, tried);
     });
   }
@@ -126,6 +133,18 @@ public final class RenderDispatcher {
       };
     }
     return false;
+  }
+
+  /** Why an attempt is retried, as a {@code thumbs_dispatch_retries} tag: timeout, no_handlers, worker_lost or a failure code. */
+  static String retryReason(Throwable err) {
+    if (err instanceof WorkerLost) {
+      return "worker_lost";
+    }
+    if (err instanceof ReplyException re && re.failureType() != ReplyFailure.RECIPIENT_FAILURE
+        && re.failureType() != ReplyFailure.ERROR) {
+      return re.failureType().name().toLowerCase(Locale.ROOT);
+    }
+    return toProblem(err).failure().name().toLowerCase(Locale.ROOT);
   }
 
   static Problem toProblem(Throwable err) {

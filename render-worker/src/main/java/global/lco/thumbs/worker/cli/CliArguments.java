@@ -7,11 +7,14 @@ import java.util.List;
 
 /**
  * Command-line options of {@link RenderCli}, with the HTTP API's names, defaults and ranges, so a
- * script gets exactly the thumbnail the service would give.
+ * script gets exactly the thumbnail the service would give. {@code inputs} holds one FITS file, or
+ * three (red, green, blue) with {@code --color}.
  */
 record CliArguments(List<Path> inputs, Path output, RenderParams params) {
   static final String USAGE = """
       usage: java -jar thumbs-render-worker.jar [options] INPUT.fits[.fz] OUTPUT.jpg
+             java -jar thumbs-render-worker.jar [options] --color RED.fits GREEN.fits BLUE.fits OUTPUT.jpg
+        --color          colour composite of three frames (red, green, blue), registered onto red
         --width N        box width, 1..10000 (default 200)
         --height N       box height, 1..10000 (default 200)
         --label TEXT     text drawn bottom-left (at most 256 characters)
@@ -22,12 +25,18 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
 
   static final int MAX_SIDE = 10_000;
 
+  /** Three inputs make a colour composite. */
+  boolean color() {
+    return inputs.size() == 3;
+  }
+
   static CliArguments parse(String[] args) {
     var defaults = RenderParams.defaults();
     int width = defaults.width();
     int height = defaults.height();
     String label = "";
     boolean median = false;
+    boolean color = false;
     double percentile = defaults.percentile();
     int quality = defaults.quality();
     var paths = new ArrayList<Path>();
@@ -38,6 +47,7 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
         case "--height" -> height = integer(arg, value(args, ++i, arg), 1, MAX_SIDE);
         case "--label" -> label = label(value(args, ++i, arg));
         case "--median" -> median = true;
+        case "--color" -> color = true;
         case "--percentile" -> percentile = percentile(value(args, ++i, arg));
         case "--quality" -> quality = integer(arg, value(args, ++i, arg), 1, 100);
         default -> {
@@ -48,10 +58,13 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
         }
       }
     }
-    if (paths.size() != 2) {
+    if (color && paths.size() != 4) {
+      throw new IllegalArgumentException("--color expects three input FITS files (red, green, blue) and one output JPEG");
+    }
+    if (!color && paths.size() != 2) {
       throw new IllegalArgumentException("expected one input FITS file and one output JPEG");
     }
-    return new CliArguments(List.of(paths.get(0)), paths.get(1),
+    return new CliArguments(List.copyOf(paths.subList(0, paths.size() - 1)), paths.get(paths.size() - 1),
         new RenderParams(width, height, label, median, percentile, quality));
   }
 

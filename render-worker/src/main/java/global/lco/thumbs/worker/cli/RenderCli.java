@@ -5,10 +5,12 @@ import global.lco.thumbs.worker.job.RenderJobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 
 /**
  * Renders a local FITS file to a JPEG thumbnail with the service's pipeline and parameters, for
- * scripts and pipelines: {@code java -jar thumbs-render-worker.jar --width 500 in.fits.fz out.jpg}.
+ * scripts and pipelines: {@code java -jar thumbs-render-worker.jar --width 500 in.fits.fz out.jpg}, or a
+ * colour composite with {@code --color red.fits green.fits blue.fits out.jpg}.
  * Exit codes: 0 done, 1 the file cannot be rendered, 2 bad usage.
  */
 public final class RenderCli {
@@ -34,10 +36,15 @@ public final class RenderCli {
   }
 
   static int run(CliArguments arguments) {
-    var input = arguments.inputs().get(0);
+    var input = String.join(", ", arguments.inputs().stream().map(Object::toString).toList());
     try {
-      byte[] fits = Files.readAllBytes(input);
-      var rendered = new RenderJobRunner(Long.MAX_VALUE).render(fits, arguments.params());
+      var fits = new ArrayList<byte[]>();
+      for (var file : arguments.inputs()) {
+        fits.add(Files.readAllBytes(file));
+      }
+      var runner = new RenderJobRunner(Long.MAX_VALUE);
+      var rendered = arguments.color() ? runner.renderColour(fits, arguments.params())
+          : runner.render(fits.get(0), arguments.params());
       // Write beside the target and move, so a reader never sees half a JPEG.
       var partial = arguments.output().resolveSibling(arguments.output().getFileName() + ".part");
       try {

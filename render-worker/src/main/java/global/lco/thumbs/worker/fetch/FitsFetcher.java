@@ -73,9 +73,13 @@ public final class FitsFetcher {
     var promise = Promise.<Buffer>promise();
     var body = Buffer.buffer(declared == null ? 64 * 1024 : (int) Math.max(0, parseLength(declared)));
     response.handler(chunk -> {
+      if (promise.future().isComplete()) {
+        return;
+      }
       if (body.length() + (long) chunk.length() > maxBytes) {
-        response.request().reset();
+        // Fail first: the reset reports itself to the exception handler, which would otherwise win.
         promise.tryFail(tooLarge());
+        response.request().reset();
         return;
       }
       body.appendBuffer(chunk);

@@ -15,8 +15,9 @@ import nom.tam.image.compression.hdu.CompressedImageHDU;
 
 /**
  * Finds the image to render in a FITS file held in memory (SPEC §3.1) and decodes it to physical
- * floats. Headers are scanned first; pixel data is read only for the chosen HDU, after its size
- * has been checked against the limits. Compression is detected from the headers, never the name.
+ * floats. Headers are scanned first, on the raw bytes ({@link HeaderScan}) and then by nom-tam-fits;
+ * pixel data is read only for the chosen HDU, after its size has been checked against the limits.
+ * Compression is detected from the headers, never the name.
  */
 public final class FitsDecoder {
   private static final byte[] MAGIC = "SIMPLE  =".getBytes(StandardCharsets.US_ASCII);
@@ -31,8 +32,9 @@ public final class FitsDecoder {
   }
 
   public FitsImage decode(byte[] file) throws UnreadableFitsException {
+    var scan = prescan(file);
     try (Fits fits = open(file)) {
-      return read(chooseWithinLimits(fits));
+      return read(chooseWithinLimits(fits, scan));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -40,8 +42,9 @@ public final class FitsDecoder {
 
   /** The size of the image {@link #decode} would return, from the headers alone (no pixel data read). */
   public ImageShape inspect(byte[] file) throws UnreadableFitsException {
+    var scan = prescan(file);
     try (Fits fits = open(file)) {
-      var chosen = chooseWithinLimits(fits);
+      var chosen = chooseWithinLimits(fits, scan);
       int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
       return new ImageShape(chosen.width(), chosen.height(), Math.max(1, Math.abs(bitpix) / 8));
     } catch (IOException | RuntimeException broken) {
@@ -49,15 +52,24 @@ public final class FitsDecoder {
     }
   }
 
-  private Fits open(byte[] file) throws UnreadableFitsException, IOException {
+  /** Every header checked on the raw bytes before nom-tam-fits parses any of them. */
+  private HeaderScan.Result prescan(byte[] file) throws UnreadableFitsException {
     if (!startsWithMagic(file)) {
       throw new UnreadableFitsException("Not a FITS file");
     }
+    var scan = HeaderScan.scan(file, limits);
+    if (scan.images() == 0 && scan.damage() != null) {
+      throw new UnreadableFitsException(scan.damage());
+    }
+    return scan;
+  }
+
+  private static Fits open(byte[] file) throws IOException {
     return new Fits(new InMemoryFileIO(padLastBlock(file)));
   }
 
-  private ImageCandidate chooseWithinLimits(Fits fits) throws UnreadableFitsException {
-    ImageCandidate chosen = choose(scan(fits));
+  private ImageCandidate chooseWithinLimits(Fits fits, HeaderScan.Result prescan) throws UnreadableFitsException {
+    ImageCandidate chosen = choose(scan(fits, prescan.soundHdus()));
     if (chosen.pixels() > limits.maxPixels()) {
       throw new UnreadableFitsException("Image of " + chosen.width() + "x" + chosen.height()
           + " pixels is larger than the limit of " + limits.maxPixels() + " pixels");
@@ -65,9 +77,9 @@ public final class FitsDecoder {
     return chosen;
   }
 
-  private List<ImageCandidate> scan(Fits fits) throws UnreadableFitsException {
+  private static List<ImageCandidate> scan(Fits fits, int soundHdus) throws UnreadableFitsException {
     var candidates = new ArrayList<ImageCandidate>();
-    for (int index = 0; index < limits.maxHdus(); index++) {
+    for (int index = 0; index < soundHdus; index++) {
       BasicHDU<?> hdu;
       try {
         hdu = fits.readHDU();
@@ -99,9 +111,10 @@ public final class FitsDecoder {
   }
 
   private static FitsImage read(ImageCandidate candidate) throws UnreadableFitsException {
-    ImageHDU image = candidate.compressed()
-        ? ((CompressedImageHDU) candidate.hdu()).asImageHDU()
-        : (ImageHDU) candidate.hdu();
+    if (candidate.compressed()) {
+      return readCompressed((CompressedImageHDU) candidate.hdu(), candidate);
+    }
+    ImageHDU image = (ImageHDU) candidate.hdu();
     Header header = image.getHeader();
     boolean integer = header.getIntValue("BITPIX", 0) > 0;
     double scale = integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0;
@@ -113,6 +126,32 @@ public final class FitsDecoder {
     }
     float[] pixels = PhysicalValues.toFloats(kernel, candidate.width(), candidate.height(),
         candidate.axisCount() - 2, scale, zero, blank);
+    return new FitsImage(candidate.width(), candidate.height(), pixels);
+  }
+
+  /**
+   * Tile-compressed data straight from the flat buffer nom-tam-fits decompresses into (its tiles
+   * are decompressed in parallel on its own pool), never through {@code asImageHDU().getKernel()},
+   * which would copy the whole frame into a {@code float[][]} that we would then copy again.
+   */
+  private static FitsImage readCompressed(CompressedImageHDU hdu, ImageCandidate candidate)
+      throws UnreadableFitsException {
+    Header header;
+    java.nio.Buffer data;
+    try {
+      header = hdu.getImageHeader();
+      data = hdu.getUncompressedData();
+    } catch (nom.tam.fits.FitsException broken) {
+      throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
+    }
+    if (data == null) {
+      throw new UnreadableFitsException("The image has no pixel data");
+    }
+    boolean integer = header.getIntValue("BITPIX", 0) > 0;
+    double scale = integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0;
+    double zero = integer ? header.getDoubleValue("BZERO", 0.0) : 0.0;
+    Long blank = integer && header.containsKey("BLANK") ? header.getLongValue("BLANK") : null;
+    float[] pixels = PhysicalValues.fromBuffer(data, candidate.width(), candidate.height(), scale, zero, blank);
     return new FitsImage(candidate.width(), candidate.height(), pixels);
   }
 

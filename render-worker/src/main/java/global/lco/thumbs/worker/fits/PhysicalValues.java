@@ -1,6 +1,14 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.render.RowBands;
 import java.lang.reflect.Array;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.nio.LongBuffer;
+import java.nio.ShortBuffer;
 
 /**
  * Turns nom-tam-fits' stored values (it does not apply BSCALE/BZERO/BLANK) into physical floats,
@@ -76,6 +84,97 @@ final class PhysicalValues {
     }
     replaceInfinities(out);
     return out;
+  }
+
+  /**
+   * Physical floats from the flat buffer nom-tam-fits decompresses tiles into, row-major. A float
+   * buffer backed by an array of exactly the image size is adopted as it is (infinities replaced in
+   * place): that skips both nom-tam's buffer-to-{@code float[][]} kernel copy and our own copy,
+   * two full-frame passes and two frame-sized allocations. Work is split by rows on the shared
+   * {@link RowBands} pool so a decode keeps within the render thread budget.
+   *
+   * @param blank BLANK value for integer data, or null
+   */
+  static float[] fromBuffer(Buffer data, int width, int height, double scale, double zero, Long blank)
+      throws UnreadableFitsException {
+    int n = Math.multiplyExact(width, height);
+    if (data.position() != 0 || data.limit() != n) {
+      throw new UnreadableFitsException("Image data does not match its header");
+    }
+    if (data instanceof FloatBuffer f && f.hasArray() && f.arrayOffset() == 0 && f.position() == 0
+        && f.array().length == n) {
+      float[] px = f.array();
+      RowBands.run(height, width, (band, from, to) -> replaceInfinities(px, from * width, to * width));
+      return px;
+    }
+    float[] out = new float[n];
+    boolean identity = scale == 1.0 && zero == 0.0;
+    Converter convert = switch (data) {
+      case FloatBuffer f -> (from, to) -> f.get(from, out, from, to - from);
+      case DoubleBuffer d -> (from, to) -> {
+        for (int i = from; i < to; i++) {
+          out[i] = (float) d.get(i);
+        }
+      };
+      case ByteBuffer b -> {
+        int missing = blank == null ? -1 : (int) (blank & 0xFF);
+        yield (from, to) -> {
+          for (int i = from; i < to; i++) {
+            int v = b.get(i) & 0xFF; // FITS BITPIX 8 is unsigned
+            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+          }
+        };
+      }
+      case ShortBuffer s -> {
+        long missing = blank == null ? Long.MIN_VALUE : blank;
+        yield (from, to) -> {
+          for (int i = from; i < to; i++) {
+            short v = s.get(i);
+            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+          }
+        };
+      }
+      case IntBuffer ints -> {
+        long missing = blank == null ? Long.MIN_VALUE : blank;
+        yield (from, to) -> {
+          for (int i = from; i < to; i++) {
+            int v = ints.get(i);
+            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+          }
+        };
+      }
+      case LongBuffer l -> {
+        boolean hasBlank = blank != null;
+        long missing = hasBlank ? blank : 0;
+        yield (from, to) -> {
+          for (int i = from; i < to; i++) {
+            long v = l.get(i);
+            out[i] = hasBlank && v == missing ? Float.NaN : (float) (v * scale + zero);
+          }
+        };
+      }
+      default -> throw new UnreadableFitsException("Unsupported pixel type " + data.getClass().getSimpleName());
+    };
+    // Absolute get(i) never moves the buffer's position, so bands can read it concurrently.
+    RowBands.run(height, width, (band, from, to) -> {
+      convert.rows(from * width, to * width);
+      replaceInfinities(out, from * width, to * width);
+    });
+    return out;
+  }
+
+  /** Converts flat indices {@code [from, to)}. */
+  @FunctionalInterface
+  private interface Converter {
+    void rows(int from, int to);
+  }
+
+  private static void replaceInfinities(float[] px, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Float.isInfinite(px[i])) {
+        px[i] = Float.NaN;
+      }
+    }
   }
 
   private static void replaceInfinities(float[] px) {

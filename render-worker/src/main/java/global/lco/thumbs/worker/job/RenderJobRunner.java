@@ -6,19 +6,38 @@ import global.lco.thumbs.worker.fits.FitsDecoder;
 import global.lco.thumbs.worker.fits.FitsImage;
 import global.lco.thumbs.worker.fits.FitsLimits;
 import global.lco.thumbs.worker.fits.UnreadableFitsException;
+import global.lco.thumbs.worker.render.ColourRenderer;
 import global.lco.thumbs.worker.render.MonoRenderer;
 import global.lco.thumbs.worker.render.StageTimer;
+import global.lco.thumbs.worker.render.colour.Plane;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 
 /**
  * One render from FITS bytes to JPEG, shared by the worker verticle and the command line: decode,
- * then the mono pipeline. Blocking and CPU-bound: call it off the event loop.
+ * then the mono pipeline, or for colour the three channels then the colour pipeline. Blocking and
+ * CPU-bound: call it off the event loop.
  */
 public final class RenderJobRunner {
+  private static final String[] CHANNEL_NAMES = {"red", "green", "blue"};
+
+  /** Daemon threads: a channel never keeps a command-line JVM alive. */
+  private static final ThreadFactory CHANNEL_THREADS = Thread.ofPlatform().daemon().name("thumbs-colour-", 0).factory();
+
   private final FitsDecoder decoder;
 
   public RenderJobRunner(long maxPixels) {
-    this.decoder = new FitsDecoder(FitsLimits.of(maxPixels));
+    this(FitsLimits.of(maxPixels));
+  }
+
+  public RenderJobRunner(FitsLimits limits) {
+    this.decoder = new FitsDecoder(limits);
   }
 
   /**
@@ -40,6 +59,16 @@ public final class RenderJobRunner {
    * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS with what is wrong with the file
    */
   public RenderedJob render(byte[] fits, RenderParams params) {
+    return render(fits, params, frame -> { });
+  }
+
+  /**
+   * As {@link #render(byte[], RenderParams)}, handing the stretched full-resolution frame to
+   * {@code keep} (a {@link FrameCache}) before it is resized, so other sizes can be made from it.
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS with what is wrong with the file
+   */
+  public RenderedJob render(byte[] fits, RenderParams params, Consumer<Plane> keep) {
     var timer = new StageTimer();
     long decodeStart = System.nanoTime();
     FitsImage image;
@@ -49,10 +78,89 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
-    var rendered = MonoRenderer.render(image.pixels(), image.width(), image.height(), params, timer);
+    Plane frame = MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer);
+    image = null; // the floats are garbage from here: let a collection during resize reclaim them
+    keep.accept(frame);
+    var rendered = MonoRenderer.finish(frame, params, timer);
     var stages = new LinkedHashMap<String, Long>();
     stages.put("decode", decodeMillis);
     stages.putAll(timer.stages());
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), stages);
+  }
+
+  /** Another size of a frame already stretched (from a {@link FrameCache}): resize, label and encode only. */
+  public RenderedJob finish(Plane frame, RenderParams params) {
+    var timer = new StageTimer();
+    var rendered = MonoRenderer.finish(frame, params, timer);
+    var stages = new LinkedHashMap<String, Long>();
+    stages.put("frameReused", 0L);
+    stages.putAll(timer.stages());
+    return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), stages);
+  }
+
+  /** Heap of a colour render: the three channels are decoded and stretched at the same time. */
+  public long memoryNeeded(List<byte[]> fits) {
+    return fits.stream().mapToLong(this::memoryNeeded).sum();
+  }
+
+  /**
+   * A colour composite of three frames in red, green, blue order (SPEC §4). The channels are
+   * decoded and stretched on three threads at once (each stretch also spreads over the row-band
+   * pool), then registered, stacked and encoded.
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS naming the channel whose file is wrong
+   */
+  public RenderedJob renderColour(List<byte[]> fits, RenderParams params) {
+    if (fits.size() != 3) {
+      throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
+    }
+    var timer = new StageTimer();
+    List<Plane> planes = timer.stage("channels", () -> channels(fits, params));
+    var rendered = ColourRenderer.render(planes.get(0), planes.get(1), planes.get(2), params, timer).image();
+    return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), timer.stages());
+  }
+
+  private List<Plane> channels(List<byte[]> fits, RenderParams params) {
+    try (var pool = Executors.newThreadPerTaskExecutor(CHANNEL_THREADS)) {
+      var pending = new ArrayList<Future<Plane>>();
+      for (int c = 0; c < fits.size(); c++) {
+        String name = CHANNEL_NAMES[c];
+        byte[] file = fits.get(c);
+        pending.add(pool.submit(() -> channel(name, file, params)));
+      }
+      var planes = new ArrayList<Plane>();
+      for (var channel : pending) {
+        planes.add(result(channel));
+      }
+      return planes;
+    }
+  }
+
+  private Plane channel(String name, byte[] fits, RenderParams params) {
+    FitsImage image;
+    try {
+      image = decoder.decode(fits);
+    } catch (UnreadableFitsException unreadable) {
+      throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
+    }
+    return ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params);
+  }
+
+  private static Plane result(Future<Plane> channel) {
+    try {
+      return channel.get();
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while rendering a colour channel", interrupted);
+    } catch (ExecutionException failed) {
+      // Keep the channel's own failure (a Problem, an OutOfMemoryError) rather than the wrapper.
+      if (failed.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failed.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(failed.getCause());
+    }
   }
 }

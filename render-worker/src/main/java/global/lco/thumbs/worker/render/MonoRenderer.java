@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker.render;
 
 import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.render.colour.Plane;
 
 /** The single-frame (greyscale) pipeline: window, stretch, optional median mode, resize, label, JPEG. */
 public final class MonoRenderer {
@@ -9,12 +10,29 @@ public final class MonoRenderer {
   }
 
   public static RenderedImage render(float[] px, int w, int h, RenderParams params, StageTimer timer) {
+    return finish(stretch(px, w, h, params, timer), params, timer);
+  }
+
+  /**
+   * The full-resolution 8-bit frame in picture order: window, stretch (with the flip) and median
+   * mode. It depends only on the pixels, {@code median} and {@code percentile}, so a worker may keep
+   * it and {@link #finish} other sizes of the same frame from it without decoding again.
+   */
+  public static Plane stretch(float[] px, int w, int h, RenderParams params, StageTimer timer) {
     Window window = timer.stage("window", () -> Stretch.window(px, w, h));
     // The vertical flip is fused into the stretch; median mode is histogram-based, so row order cannot affect it.
     byte[] img = timer.stage("scale", () -> Stretch.toBytes(px, w, h, window, true));
     if (params.median()) {
       timer.stage("median", () -> MedianMode.apply(img, params.percentile()));
     }
+    return new Plane(img, w, h);
+  }
+
+  /** Resize, label and JPEG of a stretched frame; {@code frame} is only read, so it may be shared. */
+  public static RenderedImage finish(Plane frame, RenderParams params, StageTimer timer) {
+    byte[] img = frame.pixels();
+    int w = frame.width();
+    int h = frame.height();
     Size size = Resize.fitInside(w, h, params.width(), params.height());
     byte[] small = timer.stage("resize", () -> Resize.thumbnail(img, w, h, 1, size.width(), size.height()));
     if (!params.label().isEmpty()) {

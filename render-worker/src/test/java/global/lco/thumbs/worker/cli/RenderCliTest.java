@@ -30,6 +30,27 @@ class RenderCliTest {
   }
 
   @Test
+  @DisplayName("--color renders three frames (red, green, blue) to one RGB JPEG")
+  void rendersColour() throws IOException {
+    var out = dir.resolve("colour.jpg");
+    var args = CliArguments.parse(new String[] {"--color", "--width", "100",
+        Corpus.fits("color/gc_2mass_k.fits").toString(), Corpus.fits("color/gc_2mass_h.fits").toString(),
+        Corpus.fits("color/gc_2mass_j.fits").toString(), out.toString()});
+    assertThat(args.color()).isTrue();
+    assertThat(RenderCli.run(args)).isZero();
+    var image = ImageIO.read(out.toFile());
+    assertThat(image.getWidth()).isEqualTo(100);
+    assertThat(image.getColorModel().getNumComponents()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("--color needs exactly three inputs and one output")
+  void colourNeedsThreeInputs() {
+    assertThatThrownBy(() -> CliArguments.parse(new String[] {"--color", "r.fits", "g.fits", "out.jpg"}))
+        .hasMessageContaining("three input");
+  }
+
+  @Test
   @DisplayName("An unreadable file exits with 1 and writes nothing")
   void unreadableFile() throws IOException {
     var input = dir.resolve("page.fits");

@@ -1,5 +1,6 @@
 package global.lco.thumbs.shared.cluster;
 
+import global.lco.thumbs.shared.metrics.Metrics;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 
@@ -9,13 +10,14 @@ public final class NodeOptions {
   }
 
   /**
-   * No class-path file resolving and no file cache: the store's paths are plain files, and the
-   * file cache's own JVM shutdown hook deletes its directory while a draining worker still
-   * writes thumbnails, failing every file operation from then on.
+   * Metrics on, into a Prometheus registry of the instance's own ({@link Metrics}). No class-path
+   * file resolving and no file cache: the store's paths are plain files, and the file cache's
+   * own JVM shutdown hook deletes its directory while a draining worker still writes
+   * thumbnails, failing every file operation from then on.
    */
   public static VertxOptions defaults() {
-    return new VertxOptions().setFileSystemOptions(new FileSystemOptions()
+    return Metrics.enable(new VertxOptions().setFileSystemOptions(new FileSystemOptions()
         .setClassPathResolvingEnabled(false)
-        .setFileCachingEnabled(false));
+        .setFileCachingEnabled(false)));
   }
 }

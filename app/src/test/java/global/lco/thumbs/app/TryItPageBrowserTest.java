@@ -1,0 +1,78 @@
+package global.lco.thumbs.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The page at {@code /} in a real browser: Debian's Chromium, driven by playwright-core
+ * ({@code app/src/test/browser}, installed by .ci/run with {@code npm ci}), fills the form and
+ * waits for the thumbnail the API's JSON points at to be drawn.
+ */
+class TryItPageBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path BROWSER_DIR = Path.of(System.getProperty("thumbs.testdata", "testdata"))
+      .getParent().resolve("app/src/test/browser");
+
+  @TempDir
+  Path dir;
+
+  @Test
+  @DisplayName("Filling 1001 in the page's form shows the JSON answer and a loaded thumbnail image")
+  void formShowsThumbnail() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
+        + "ThumbnailServiceTest covers the API the page calls");
+    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
+        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
+    try (var app = ServiceFixture.start(dir, Map.of())) {
+      var log = dir.resolve("browser.log");
+      Process node;
+      try {
+        node = new ProcessBuilder("node", "try-it.mjs", app.base, "1001", CHROMIUM.toString())
+            .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
+      } catch (IOException noNode) {
+        assumeTrue(false, "node cannot be started: " + noNode.getMessage());
+        return;
+      }
+      var output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      if (!node.waitFor(120, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+      }
+      assertThat(node.exitValue()).as("node exit, log:\n%s", read(log)).isZero();
+      var result = new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
+      assertThat(result.getString("status")).isEqualTo("HTTP 200");
+      assertThat(result.getJsonObject("answer").getString("propid")).isEqualTo("LCOEPO2014B-010");
+      assertThat(result.getJsonObject("answer").getString("url")).contains("/_thumbs/");
+      assertThat(result.getInteger("naturalWidth")).isPositive().isLessThanOrEqualTo(300);
+    }
+  }
+
+  @Test
+  @DisplayName("The page is self-contained and keeps the pointer to developers.lco.global")
+  void pageIsSelfContained() {
+    try (var app = ServiceFixture.start(dir, Map.of())) {
+      var page = app.get("");
+      var html = new String(page.body(), StandardCharsets.UTF_8);
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(html).contains("Please see the documentation for the thumbnail service at")
+          .contains("href=\"https://developers.lco.global\"").contains("<form");
+      assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//(?!developers\\.lco\\.global)");
+      var other = new String(app.get("no/such/page").body(), StandardCharsets.UTF_8);
+      assertThat(other).contains("developers.lco.global").doesNotContain("<form");
+    }
+  }
+
+  private static String read(Path log) throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+}

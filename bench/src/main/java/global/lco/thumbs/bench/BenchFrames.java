@@ -1,0 +1,89 @@
+package global.lco.thumbs.bench;
+
+import global.lco.thumbs.worker.fits.FitsDecoder;
+import global.lco.thumbs.worker.fits.FitsImage;
+import global.lco.thumbs.worker.fits.FitsLimits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import nom.tam.fits.Fits;
+import nom.tam.fits.ImageData;
+import nom.tam.fits.ImageHDU;
+import nom.tam.fits.NullDataHDU;
+import nom.tam.fits.header.Compression;
+import nom.tam.fits.compression.algorithm.quant.QuantizeOption;
+import nom.tam.image.compression.hdu.CompressedImageHDU;
+
+/**
+ * Builds the benchmark inputs from the bundled corpus, so a fresh clone needs nothing else: a
+ * real frame tiled to the requested size, written in the layout of an LCO e91 file (an empty
+ * primary HDU and a float32 {@code SCI} extension), RICE-compressed one row per tile with
+ * subtractive dithering at q = 64, as {@code fpack -q 64} does. Files already built are reused.
+ */
+final class BenchFrames {
+
+  /** A generated input: where it is and its size. */
+  record Frame(String name, Path file, int width, int height) {
+    long decodedBytes() {
+      return (long) width * height * Float.BYTES;
+    }
+  }
+
+  private BenchFrames() {
+  }
+
+  static Frame tiled(Path source, Path dir, int width, int height) throws IOException {
+    String base = source.getFileName().toString().replaceAll("\\.fits(\\.fz)?$", "");
+    String name = "bench-" + width + "x" + height + "-" + base;
+    Path file = dir.resolve(name + ".fits.fz");
+    if (!Files.exists(file)) {
+      Files.createDirectories(dir);
+      FitsImage src = decode(Files.readAllBytes(source));
+      Path partial = dir.resolve(name + ".partial");
+      write(tile(src, width, height), partial);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+    return new Frame(width + "x" + height, file, width, height);
+  }
+
+  private static FitsImage decode(byte[] fits) throws IOException {
+    try {
+      return new FitsDecoder(FitsLimits.of(Long.MAX_VALUE)).decode(fits);
+    } catch (Exception unreadable) {
+      throw new IOException("cannot read the source frame", unreadable);
+    }
+  }
+
+  /** The source repeated across and down (its last rows and columns cut where the size ends). */
+  private static float[][] tile(FitsImage src, int width, int height) {
+    float[][] rows = new float[height][width];
+    float[] px = src.pixels();
+    for (int y = 0; y < height; y++) {
+      // FitsImage row 0 is FITS row 0, which is also what nom-tam writes first.
+      int sy = y % src.height();
+      for (int x = 0; x < width; x++) {
+        float v = px[sy * src.width() + x % src.width()];
+        rows[y][x] = Float.isFinite(v) ? v : 0f;
+      }
+    }
+    return rows;
+  }
+
+  private static void write(float[][] rows, Path file) throws IOException {
+    try (Fits fits = new Fits()) {
+      fits.addHDU(new NullDataHDU());
+      ImageHDU image = ImageData.from(rows).toHDU();
+      image.getHeader().addValue("EXTNAME", "SCI", "benchmark frame: a corpus frame tiled");
+      CompressedImageHDU compressed = CompressedImageHDU.fromImageHDU(image, rows[0].length, 1);
+      compressed.setCompressAlgorithm(Compression.ZCMPTYPE_RICE_1)
+          .setQuantAlgorithm(Compression.ZQUANTIZ_SUBTRACTIVE_DITHER_1)
+          .getCompressOption(QuantizeOption.class).setQlevel(64);
+      compressed.compress();
+      fits.addHDU(compressed);
+      fits.write(file.toFile());
+    } catch (nom.tam.fits.FitsException broken) {
+      throw new IOException("cannot write " + file, broken);
+    }
+  }
+}

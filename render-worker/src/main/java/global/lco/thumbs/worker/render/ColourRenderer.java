@@ -1,0 +1,71 @@
+package global.lco.thumbs.worker.render;
+
+import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.render.colour.ColourComposer;
+import global.lco.thumbs.worker.render.colour.Plane;
+import global.lco.thumbs.worker.render.colour.Registration;
+import global.lco.thumbs.worker.render.colour.Shift;
+
+/**
+ * The three-filter pipeline (SPEC §4): each channel stretched on its own as a mono frame would be,
+ * then green and blue registered onto red, cropped to the common area, stacked, resized, labelled
+ * and encoded as an RGB JPEG.
+ */
+public final class ColourRenderer {
+
+  /** The registration of green and blue onto red, kept for logs and tests. */
+  public record Alignment(Shift green, Shift blue) {
+  }
+
+  /** A rendered composite and how its channels were aligned. */
+  public record Result(RenderedImage image, Alignment alignment) {
+  }
+
+  private ColourRenderer() {
+  }
+
+  /**
+   * One channel through SPEC §3.2–3.5 and the flip: the window, the 8-bit stretch and median mode,
+   * exactly as a mono render, so a channel looks like its own mono thumbnail.
+   */
+  public static Plane stretch(float[] px, int w, int h, RenderParams params) {
+    Window window = Stretch.window(px, w, h);
+    byte[] img = Stretch.toBytes(px, w, h, window, true);
+    if (params.median()) {
+      MedianMode.apply(img, params.percentile());
+    }
+    return new Plane(img, w, h);
+  }
+
+  /** Green and blue onto red: two independent registrations, run as two bands of the shared pool. */
+  static Alignment register(Plane red, Plane green, Plane blue) {
+    Plane[] moving = {green, blue};
+    Shift[] shifts = new Shift[2];
+    RowBands.run(2, (long) red.width() * red.height(), (band, from, to) -> {
+      for (int i = from; i < to; i++) {
+        shifts[i] = Registration.estimate(red, moving[i]);
+      }
+    });
+    return new Alignment(shifts[0], shifts[1]);
+  }
+
+  public static Result render(Plane red, Plane green, Plane blue, RenderParams params, StageTimer timer) {
+    int cw = Math.min(red.width(), Math.min(green.width(), blue.width()));
+    int ch = Math.min(red.height(), Math.min(green.height(), blue.height()));
+    Plane r = red.centreCrop(cw, ch);
+    Plane g = green.centreCrop(cw, ch);
+    Plane b = blue.centreCrop(cw, ch);
+    Alignment alignment = timer.stage("register", () -> register(r, g, b));
+    var composite = timer.stage("compose",
+        () -> ColourComposer.compose(r, g, b, alignment.green(), alignment.blue()));
+    int w = composite.width();
+    int h = composite.height();
+    Size size = Resize.fitInside(w, h, params.width(), params.height());
+    byte[] small = timer.stage("resize", () -> Resize.thumbnail(composite.rgb(), w, h, 3, size.width(), size.height()));
+    if (!params.label().isEmpty()) {
+      timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
+    }
+    byte[] jpeg = timer.stage("encode", () -> JpegEncoder.encode(small, size.width(), size.height(), 3, params.quality()));
+    return new Result(new RenderedImage(jpeg, size.width(), size.height()), alignment);
+  }
+}

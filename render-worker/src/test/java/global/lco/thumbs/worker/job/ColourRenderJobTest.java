@@ -1,0 +1,83 @@
+package global.lco.thumbs.worker.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.fits.Corpus;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ColourRenderJobTest {
+  private final RenderJobRunner runner = new RenderJobRunner(100_000_000L);
+
+  private static List<byte[]> files(String... names) {
+    return List.of(names).stream().map(Corpus::bytes).toList();
+  }
+
+  @Test
+  @DisplayName("The LCO-layout SDSS triplet (ip, rp, gp as R, G, B) renders to an RGB JPEG of the mono size")
+  void lcoLikeSdssTriplet() throws IOException {
+    var rendered = runner.renderColour(files("lco-like/sdss-86S-ip-lco-like.fits.fz",
+        "lco-like/sdss-86S-rp-lco-like.fits.fz", "lco-like/sdss-86S-gp-lco-like.fits.fz"), RenderParams.defaults());
+
+    var image = ImageIO.read(new ByteArrayInputStream(rendered.jpeg()));
+    assertThat(image.getWidth()).isEqualTo(200);
+    // 682 x 496 on one grid: registration finds (almost) no offset, so at most a pixel is cropped.
+    assertThat(image.getHeight()).isBetween(144, 146);
+    assertThat(image.getColorModel().getNumComponents()).isEqualTo(3);
+    assertThat(rendered.stageMillis()).containsKeys("channels", "register", "compose", "resize", "encode");
+  }
+
+  @Test
+  @DisplayName("The 2MASS K/H/J files (BITPIX 16 with BSCALE/BZERO) render as a colour composite")
+  void twoMassComposite() throws IOException {
+    var rendered = runner.renderColour(files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits",
+        "color/gc_2mass_j.fits"), new RenderParams(300, 300, "GC", true, 99.5, 90));
+
+    var image = ImageIO.read(new ByteArrayInputStream(rendered.jpeg()));
+    assertThat(image.getWidth()).isBetween(299, 300);
+    assertThat(image.getHeight()).isBetween(299, 300);
+  }
+
+  @Test
+  @DisplayName("Frames of different sizes render: the composite is the centre-cropped common area")
+  void differentSizes() throws IOException {
+    // 721 x 720 and 682 x 496: the common area is 682 x 496; green (another field) stays unaligned, and
+    // blue's sub-pixel registration onto red may cost one more column or row.
+    var rendered = runner.renderColour(files("color/gc_2mass_k.fits", "lco-like/sdss-86S-rp-lco-like.fits.fz",
+        "color/gc_2mass_j.fits"), new RenderParams(1000, 1000, "", false, 99.5, 80));
+
+    assertThat(rendered.width()).isBetween(681, 682);
+    assertThat(rendered.height()).isBetween(495, 496);
+  }
+
+  @Test
+  @DisplayName("An unreadable channel is a 422 naming the channel")
+  void unreadableChannel() {
+    var fits = List.of(Corpus.bytes("color/gc_2mass_k.fits"), "<html>502 Bad Gateway</html>".repeat(10).getBytes(),
+        Corpus.bytes("color/gc_2mass_j.fits"));
+
+    assertThatThrownBy(() -> runner.renderColour(fits, RenderParams.defaults()))
+        .isInstanceOfSatisfying(Problem.class, p -> {
+          assertThat(p.failure()).isEqualTo(Failure.UNREADABLE_FITS);
+          assertThat(p.getMessage()).isEqualTo("green frame: Not a FITS file");
+        });
+  }
+
+  @Test
+  @DisplayName("A colour render reserves the memory of its three channels together")
+  void memoryIsTheSum() {
+    var fits = files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits", "lco-like/sdss-86S-gp-lco-like.fits.fz");
+
+    assertThat(runner.memoryNeeded(fits))
+        .isEqualTo(runner.memoryNeeded(fits.get(0)) + runner.memoryNeeded(fits.get(1))
+            + runner.memoryNeeded(fits.get(2)));
+  }
+}
