@@ -42,9 +42,14 @@ final class ServiceFixture implements AutoCloseable {
   }
 
   static ServiceFixture start(Path dir, Map<String, String> extraEnv) {
+    return start(dir, extraEnv, SampleArchiveOptions.forTests());
+  }
+
+  /** As {@link #start(Path, Map)}, with a sample archive of one's own (e.g. another data folder). */
+  static ServiceFixture start(Path dir, Map<String, String> extraEnv, SampleArchiveOptions archiveOptions) {
     // The runnables' own options, metrics included, so tests see the /metrics a deployment has.
     var vertx = Vertx.vertx(NodeOptions.defaults());
-    var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await();
+    var archive = SampleArchive.start(vertx, archiveOptions).await();
     int port = freePort();
     var thumbnails = dir.resolve("thumbnails");
     var tmp = dir.resolve("tmp");
