@@ -35,6 +35,15 @@ final class ByteHistogram {
     return new ByteHistogram(merged, img.length);
   }
 
+  /** A histogram already counted elsewhere (e.g. while stretching). */
+  static ByteHistogram ofBins(long[] bins) {
+    long total = 0;
+    for (long count : bins) {
+      total += count;
+    }
+    return new ByteHistogram(bins.clone(), total);
+  }
+
   long total() {
     return total;
   }

@@ -14,7 +14,14 @@ public final class MedianMode {
     if (img.length == 0) {
       return;
     }
-    ByteHistogram hist = ByteHistogram.of(img);
+    apply(img, percentile, ByteHistogram.of(img));
+  }
+
+  /** As {@link #apply(byte[], double)}, with the image's histogram counted while it was stretched. */
+  static void apply(byte[] img, double percentile, ByteHistogram hist) {
+    if (img.length == 0) {
+      return;
+    }
     double median = hist.median();
     double top = subtractedPercentile(hist, median, percentile);
     if (top == 0) {

@@ -21,9 +21,10 @@ public final class MonoRenderer {
   public static Plane stretch(float[] px, int w, int h, RenderParams params, StageTimer timer) {
     Window window = timer.stage("window", () -> Stretch.window(px, w, h));
     // The vertical flip is fused into the stretch; median mode is histogram-based, so row order cannot affect it.
-    byte[] img = timer.stage("scale", () -> Stretch.toBytes(px, w, h, window, true));
+    long[] histogram = params.median() ? new long[256] : null;
+    byte[] img = timer.stage("scale", () -> Stretch.toBytes(px, w, h, window, true, histogram));
     if (params.median()) {
-      timer.stage("median", () -> MedianMode.apply(img, params.percentile()));
+      timer.stage("median", () -> MedianMode.apply(img, params.percentile(), ByteHistogram.ofBins(histogram)));
     }
     return new Plane(img, w, h);
   }

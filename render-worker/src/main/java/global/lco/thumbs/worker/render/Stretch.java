@@ -104,6 +104,14 @@ public final class Stretch {
    * FITS origin at the bottom of the picture for free instead of in a separate pass.
    */
   public static byte[] toBytes(float[] px, int w, int h, Window win, boolean flipVertical) {
+    return toBytes(px, w, h, win, flipVertical, null);
+  }
+
+  /**
+   * As {@link #toBytes(float[], int, int, Window, boolean)}, also counting the output values into
+   * {@code histogram} (256 bins) when it is not null: median mode then needs no pass of its own.
+   */
+  static byte[] toBytes(float[] px, int w, int h, Window win, boolean flipVertical, long[] histogram) {
     byte[] out = new byte[w * h];
     double zmin = win.zmin();
     double zmax = win.zmax();
@@ -112,6 +120,7 @@ public final class Stretch {
     double adjust = scale * zmin;
     byte[] lut = Gamma.LUT;
     RowBands.run(h, w, (band, from, to) -> {
+      int[] counts = histogram == null ? null : new int[256];
       for (int r = from; r < to; r++) {
         int src = r * w;
         int dst = (flipVertical ? h - 1 - r : r) * w;
@@ -124,6 +133,19 @@ public final class Stretch {
           // at most, so the rounded value is always 0..255; the mask only lets the JIT drop the
           // bounds check.
           out[dst + c] = lut[((int) ((t + RINT_MAGIC) - RINT_MAGIC)) & 0xFF];
+        }
+        if (counts != null) {
+          // Counted per row while it is still in cache: cheaper than a second pass over the frame.
+          for (int c = dst, end = dst + w; c < end; c++) {
+            counts[out[c] & 0xFF]++;
+          }
+        }
+      }
+      if (counts != null) {
+        synchronized (histogram) {
+          for (int v = 0; v < 256; v++) {
+            histogram[v] += counts[v];
+          }
         }
       }
     });

@@ -57,4 +57,28 @@ class MedianModeTest {
     ByteHistogram hist = ByteHistogram.of(img);
     assertThat(MedianMode.subtractedPercentile(hist, hist.median(), 90)).isCloseTo(12.0, within(1e-9));
   }
+
+  @Test
+  @DisplayName("The histogram counted while stretching is the histogram of the stretched image, so median mode gives the same bytes")
+  void fusedHistogramMatches() {
+    int w = 1200;
+    int h = 700;
+    var random = new java.util.Random(7);
+    float[] px = new float[w * h];
+    for (int i = 0; i < px.length; i++) {
+      px[i] = (float) (1000 + 80 * random.nextGaussian() + (i % 97 == 0 ? 20000 : 0));
+    }
+    var window = Stretch.window(px, w, h);
+    long[] counted = new long[256];
+    byte[] fused = Stretch.toBytes(px, w, h, window, true, counted);
+    byte[] plain = Stretch.toBytes(px, w, h, window, true);
+    assertThat(fused).isEqualTo(plain);
+    var separate = ByteHistogram.of(plain);
+    var together = ByteHistogram.ofBins(counted);
+    assertThat(together.total()).isEqualTo(separate.total());
+    assertThat(together.median()).isEqualTo(separate.median());
+    MedianMode.apply(fused, 99.5, together);
+    MedianMode.apply(plain, 99.5);
+    assertThat(fused).isEqualTo(plain);
+  }
 }
