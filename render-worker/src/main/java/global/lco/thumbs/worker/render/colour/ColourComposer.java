@@ -38,19 +38,49 @@ public final class ColourComposer {
     int ow = x1 - x0 + 1;
     int oh = y1 - y0 + 1;
     byte[] rgb = new byte[ow * oh * 3];
+    byte[] r = red.pixels();
     RowBands.run(oh, ow * 3L, (band, from, to) -> {
       for (int oy = from; oy < to; oy++) {
         int y = y0 + oy;
         int out = oy * ow * 3;
         for (int ox = 0; ox < ow; ox++) {
-          int x = x0 + ox;
-          rgb[out++] = red.pixels()[y * w + x];
-          rgb[out++] = sample(green, x + gx, y + gy);
-          rgb[out++] = sample(blue, x + bx, y + by);
+          rgb[out + 3 * ox] = r[y * w + x0 + ox];
         }
+        shiftedRow(green, gx, gy, y, x0, ow, rgb, out + 1);
+        shiftedRow(blue, bx, by, y, x0, ow, rgb, out + 2);
       }
     });
     return new Composite(rgb, ow, oh);
+  }
+
+  /**
+   * One output row of a shifted channel into every third byte of {@code rgb}. The shift is the same
+   * for every pixel, so the bilinear weights are too: the inner loop is four loads and a blend,
+   * instead of {@link #sample}'s per-pixel floor and clamping, which stays for the last column/row.
+   */
+  private static void shiftedRow(Plane plane, double dx, double dy, int y, int x0, int ow, byte[] rgb, int out) {
+    int w = plane.width();
+    int h = plane.height();
+    byte[] px = plane.pixels();
+    int ix = (int) Math.floor(dx);
+    int iy = (int) Math.floor(dy);
+    double fx = dx - ix;
+    double fy = dy - iy;
+    int sy = y + iy;
+    boolean rowInside = sy >= 0 && sy + 1 < h;
+    for (int ox = 0; ox < ow; ox++, out += 3) {
+      int x = x0 + ox;
+      int sx = x + ix;
+      if (rowInside && sx >= 0 && sx + 1 < w) {
+        int top = sy * w + sx;
+        int bottom = top + w;
+        double t = (px[top] & 0xFF) * (1 - fx) + (px[top + 1] & 0xFF) * fx;
+        double b = (px[bottom] & 0xFF) * (1 - fx) + (px[bottom + 1] & 0xFF) * fx;
+        rgb[out] = (byte) Math.round(t * (1 - fy) + b * fy);
+      } else {
+        rgb[out] = sample(plane, x + dx, y + dy);
+      }
+    }
   }
 
   /** Bilinear sample at a position known to lie inside the plane. */
