@@ -24,6 +24,7 @@ public final class FitsDecoder {
   private static final int BLOCK = 2880;
   /** nom-tam-fits logs every damaged file at SEVERE with a stack trace; we report them ourselves. */
   private static final Logger NOM_TAM_LOG = quiet(Logger.getLogger("nom.tam"));
+  private static final boolean SHARED_TILE_THREADS = TileDecompressionThreads.ensureInstalled();
 
   private final FitsLimits limits;
 

@@ -45,6 +45,14 @@ public final class RowBands {
     old.shutdown();
   }
 
+  /**
+   * Runs a task on the shared pool; for libraries that take an executor (nom-tam-fits' tile
+   * decompression), so they stay inside the same thread budget as the pixel stages.
+   */
+  public static void execute(Runnable task) {
+    pool.execute(task);
+  }
+
   public static int parallelism() {
     return pool.getParallelism();
   }
