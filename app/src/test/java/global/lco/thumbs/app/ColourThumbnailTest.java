@@ -1,5 +1,7 @@
 package global.lco.thumbs.app;
 
+import static global.lco.thumbs.app.Answers.decode;
+import static global.lco.thumbs.app.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.lco.thumbs.archive.Route;
@@ -9,18 +11,13 @@ import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ArchiveFrame;
 import global.lco.thumbs.gateway.colour.SiblingLookup;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -197,18 +194,5 @@ class ColourThumbnailTest {
 
   private static List<Long> downloadedFrames() {
     return app.archive.downloads().stream().map(RecordedRequest::frameId).toList();
-  }
-
-  private static JsonObject json(HttpResponse<byte[]> response, int status) {
-    var body = new String(response.body(), StandardCharsets.UTF_8);
-    assertThat(response.statusCode()).as(body).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-    return new JsonObject(body);
-  }
-
-  private static BufferedImage decode(byte[] jpeg) throws IOException {
-    var image = ImageIO.read(new ByteArrayInputStream(jpeg));
-    assertThat(image).as("a decodable JPEG").isNotNull();
-    return image;
   }
 }

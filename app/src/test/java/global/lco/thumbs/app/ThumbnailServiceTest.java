@@ -1,19 +1,16 @@
 package global.lco.thumbs.app;
 
+import static global.lco.thumbs.app.Answers.decode;
+import static global.lco.thumbs.app.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.lco.thumbs.archive.Route;
 import global.lco.thumbs.archive.faults.Fault;
-import io.vertx.core.json.JsonObject;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -271,18 +268,5 @@ class ThumbnailServiceTest {
     var url = json(app.get("1001/?width=66&height=66"), 200).getString("url");
     var tampered = url.replaceFirst("signature=.", "signature=" + (url.contains("signature=A") ? "B" : "A"));
     assertThat(app.get(tampered).statusCode()).isEqualTo(403);
-  }
-
-  private static JsonObject json(HttpResponse<byte[]> response, int status) {
-    var body = new String(response.body(), StandardCharsets.UTF_8);
-    assertThat(response.statusCode()).as(body).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-    return new JsonObject(body);
-  }
-
-  private static BufferedImage decode(byte[] jpeg) throws IOException {
-    var image = ImageIO.read(new ByteArrayInputStream(jpeg));
-    assertThat(image).as("a decodable JPEG").isNotNull();
-    return image;
   }
 }
