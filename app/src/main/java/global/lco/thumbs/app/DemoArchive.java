@@ -25,7 +25,8 @@ final class DemoArchive {
     }
     return SampleArchive.start(vertx, options).onSuccess(archive -> {
       env.putIfAbsent("ARCHIVE_API_URL", archive.baseUrl());
-      System.out.println("Demo archive (bundled sample frames 1001-1032) listening on " + archive.baseUrl());
+      System.out.println("Demo archive (the bundled sample frames: 1001, 1002, 1003, colour request 1030-1032, ...) listening on "
+          + archive.baseUrl());
     });
   }
 }
