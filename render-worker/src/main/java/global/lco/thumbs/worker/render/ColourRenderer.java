@@ -26,15 +26,11 @@ public final class ColourRenderer {
 
   /**
    * One channel through SPEC §3.2–3.5 and the flip: the window, the 8-bit stretch and median mode,
-   * exactly as a mono render, so a channel looks like its own mono thumbnail.
+   * exactly as a mono render (it is the mono stretch), so a channel looks like its own mono thumbnail.
+   * Channels run on their own threads, so each gets its own timer; their stages are not reported.
    */
   public static Plane stretch(float[] px, int w, int h, RenderParams params) {
-    Window window = Stretch.window(px, w, h);
-    byte[] img = Stretch.toBytes(px, w, h, window, true);
-    if (params.median()) {
-      MedianMode.apply(img, params.percentile());
-    }
-    return new Plane(img, w, h);
+    return MonoRenderer.stretch(px, w, h, params, new StageTimer());
   }
 
   /** Green and blue onto red: two independent registrations, run as two bands of the shared pool. */
