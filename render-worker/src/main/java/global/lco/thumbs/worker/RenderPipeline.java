@@ -40,11 +40,6 @@ final class RenderPipeline {
   private final Map<FrameCache.Key, Future<?>> loading = new HashMap<>();
 
   RenderPipeline(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
-                 ThumbnailStore store, Duration downloadTimeout, String nodeId) {
-    this(fetcher, renderPool, runner, budget, store, downloadTimeout, nodeId, new FrameCache(0));
-  }
-
-  RenderPipeline(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
                  ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
     this.frames = frames;
     this.fetcher = fetcher;
