@@ -116,17 +116,13 @@ public final class FitsDecoder {
       return readCompressed((CompressedImageHDU) candidate.hdu(), candidate);
     }
     ImageHDU image = (ImageHDU) candidate.hdu();
-    Header header = image.getHeader();
-    boolean integer = header.getIntValue("BITPIX", 0) > 0;
-    double scale = integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0;
-    double zero = integer ? header.getDoubleValue("BZERO", 0.0) : 0.0;
-    Long blank = integer && header.containsKey("BLANK") ? header.getLongValue("BLANK") : null;
+    var scaling = Scaling.of(image.getHeader());
     Object kernel = image.getKernel();
     if (kernel == null) {
       throw new UnreadableFitsException("The image has no pixel data");
     }
     float[] pixels = PhysicalValues.toFloats(kernel, candidate.width(), candidate.height(),
-        candidate.axisCount() - 2, scale, zero, blank);
+        candidate.axisCount() - 2, scaling.scale(), scaling.zero(), scaling.blank());
     return new FitsImage(candidate.width(), candidate.height(), pixels);
   }
 
@@ -148,12 +144,20 @@ public final class FitsDecoder {
     if (data == null) {
       throw new UnreadableFitsException("The image has no pixel data");
     }
-    boolean integer = header.getIntValue("BITPIX", 0) > 0;
-    double scale = integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0;
-    double zero = integer ? header.getDoubleValue("BZERO", 0.0) : 0.0;
-    Long blank = integer && header.containsKey("BLANK") ? header.getLongValue("BLANK") : null;
-    float[] pixels = PhysicalValues.fromBuffer(data, candidate.width(), candidate.height(), scale, zero, blank);
+    var scaling = Scaling.of(header);
+    float[] pixels = PhysicalValues.fromBuffer(data, candidate.width(), candidate.height(), scaling.scale(),
+        scaling.zero(), scaling.blank());
     return new FitsImage(candidate.width(), candidate.height(), pixels);
+  }
+
+  /** BSCALE, BZERO and BLANK of an image header; floating-point data is stored physical and ignores them. */
+  private record Scaling(double scale, double zero, Long blank) {
+    static Scaling of(Header header) {
+      boolean integer = header.getIntValue("BITPIX", 0) > 0;
+      return new Scaling(integer ? header.getDoubleValue("BSCALE", 1.0) : 1.0,
+          integer ? header.getDoubleValue("BZERO", 0.0) : 0.0,
+          integer && header.containsKey("BLANK") ? header.getLongValue("BLANK") : null);
+    }
   }
 
   /**

@@ -1,7 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
 import global.lco.thumbs.worker.render.RowBands;
-import java.lang.reflect.Array;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;
@@ -36,54 +35,31 @@ final class PhysicalValues {
       throw new UnreadableFitsException("Image data does not match its header");
     }
     float[] out = new float[Math.multiplyExact(width, height)];
-    boolean identity = scale == 1.0 && zero == 0.0;
     for (int y = 0; y < height; y++) {
-      Object row = rows[y];
-      if (row == null || !row.getClass().isArray() || Array.getLength(row) != width) {
+      Buffer row = wrap(rows[y]);
+      if (row == null && rows[y] != null && rows[y].getClass().isArray()) {
+        throw new UnreadableFitsException("Unsupported pixel type " + rows[y].getClass().getSimpleName());
+      }
+      if (row == null || row.limit() != width) {
         throw new UnreadableFitsException("Image data does not match its header");
       }
-      int base = y * width;
-      switch (row) {
-        case float[] f -> System.arraycopy(f, 0, out, base, width);
-        case double[] d -> {
-          for (int x = 0; x < width; x++) {
-            out[base + x] = (float) d[x];
-          }
-        }
-        case byte[] b -> {
-          int missing = blank == null ? -1 : (int) (blank & 0xFF);
-          for (int x = 0; x < width; x++) {
-            int v = b[x] & 0xFF; // FITS BITPIX 8 is unsigned
-            out[base + x] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
-          }
-        }
-        case short[] s -> {
-          long missing = blank == null ? Long.MIN_VALUE : blank;
-          for (int x = 0; x < width; x++) {
-            short v = s[x];
-            out[base + x] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
-          }
-        }
-        case int[] n -> {
-          long missing = blank == null ? Long.MIN_VALUE : blank;
-          for (int x = 0; x < width; x++) {
-            int v = n[x];
-            out[base + x] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
-          }
-        }
-        case long[] l -> {
-          boolean hasBlank = blank != null;
-          long missing = hasBlank ? blank : 0;
-          for (int x = 0; x < width; x++) {
-            long v = l[x];
-            out[base + x] = hasBlank && v == missing ? Float.NaN : (float) (v * scale + zero);
-          }
-        }
-        default -> throw new UnreadableFitsException("Unsupported pixel type " + row.getClass().getSimpleName());
-      }
+      converter(row, out, y * width, scale, zero, blank).rows(0, width);
     }
-    replaceInfinities(out);
+    replaceInfinities(out, 0, out.length);
     return out;
+  }
+
+  /** A row of nom-tam's kernel as a buffer, so rows and flat buffers share one set of conversions. */
+  private static Buffer wrap(Object row) {
+    return switch (row) {
+      case float[] f -> FloatBuffer.wrap(f);
+      case double[] d -> DoubleBuffer.wrap(d);
+      case byte[] b -> ByteBuffer.wrap(b);
+      case short[] sh -> ShortBuffer.wrap(sh);
+      case int[] n -> IntBuffer.wrap(n);
+      case long[] l -> LongBuffer.wrap(l);
+      case null, default -> null;
+    };
   }
 
   /**
@@ -108,12 +84,27 @@ final class PhysicalValues {
       return px;
     }
     float[] out = new float[n];
+    Converter convert = converter(data, out, 0, scale, zero, blank);
+    // Absolute get(i) never moves the buffer's position, so bands can read it concurrently.
+    RowBands.run(height, width, (band, from, to) -> {
+      convert.rows(from * width, to * width);
+      replaceInfinities(out, from * width, to * width);
+    });
+    return out;
+  }
+
+  /**
+   * Writes the physical values of {@code data[from, to)} to {@code out[offset + from, offset + to)}:
+   * BSCALE/BZERO applied to integers, BLANK to NaN, BITPIX 8 read unsigned.
+   */
+  private static Converter converter(Buffer data, float[] out, int offset, double scale, double zero, Long blank)
+      throws UnreadableFitsException {
     boolean identity = scale == 1.0 && zero == 0.0;
-    Converter convert = switch (data) {
-      case FloatBuffer f -> (from, to) -> f.get(from, out, from, to - from);
+    return switch (data) {
+      case FloatBuffer f -> (from, to) -> f.get(from, out, offset + from, to - from);
       case DoubleBuffer d -> (from, to) -> {
         for (int i = from; i < to; i++) {
-          out[i] = (float) d.get(i);
+          out[offset + i] = (float) d.get(i);
         }
       };
       case ByteBuffer b -> {
@@ -121,16 +112,16 @@ final class PhysicalValues {
         yield (from, to) -> {
           for (int i = from; i < to; i++) {
             int v = b.get(i) & 0xFF; // FITS BITPIX 8 is unsigned
-            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+            out[offset + i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
           }
         };
       }
-      case ShortBuffer s -> {
+      case ShortBuffer sh -> {
         long missing = blank == null ? Long.MIN_VALUE : blank;
         yield (from, to) -> {
           for (int i = from; i < to; i++) {
-            short v = s.get(i);
-            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+            short v = sh.get(i);
+            out[offset + i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
           }
         };
       }
@@ -139,7 +130,7 @@ final class PhysicalValues {
         yield (from, to) -> {
           for (int i = from; i < to; i++) {
             int v = ints.get(i);
-            out[i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
+            out[offset + i] = v == missing ? Float.NaN : identity ? v : (float) (v * scale + zero);
           }
         };
       }
@@ -149,18 +140,12 @@ final class PhysicalValues {
         yield (from, to) -> {
           for (int i = from; i < to; i++) {
             long v = l.get(i);
-            out[i] = hasBlank && v == missing ? Float.NaN : (float) (v * scale + zero);
+            out[offset + i] = hasBlank && v == missing ? Float.NaN : (float) (v * scale + zero);
           }
         };
       }
       default -> throw new UnreadableFitsException("Unsupported pixel type " + data.getClass().getSimpleName());
     };
-    // Absolute get(i) never moves the buffer's position, so bands can read it concurrently.
-    RowBands.run(height, width, (band, from, to) -> {
-      convert.rows(from * width, to * width);
-      replaceInfinities(out, from * width, to * width);
-    });
-    return out;
   }
 
   /** Converts flat indices {@code [from, to)}. */
@@ -171,14 +156,6 @@ final class PhysicalValues {
 
   private static void replaceInfinities(float[] px, int from, int to) {
     for (int i = from; i < to; i++) {
-      if (Float.isInfinite(px[i])) {
-        px[i] = Float.NaN;
-      }
-    }
-  }
-
-  private static void replaceInfinities(float[] px) {
-    for (int i = 0; i < px.length; i++) {
       if (Float.isInfinite(px[i])) {
         px[i] = Float.NaN;
       }
