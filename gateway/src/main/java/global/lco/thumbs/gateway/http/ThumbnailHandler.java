@@ -56,27 +56,27 @@ final class ThumbnailHandler {
     try {
       query = ThumbnailQuery.parse(ctx.queryParams(), maxSide);
     } catch (Problem badParameter) {
-      log.failed(badParameter);
-      Responses.problem(ctx.response(), badParameter, log.requestId());
+      fail(ctx, log, badParameter);
       return;
     }
     if (!FrameSegment.plausible(segment)) {
-      var notFound = Failure.NOT_FOUND.problem();
-      log.failed(notFound);
-      Responses.problem(ctx.response(), notFound, log.requestId());
+      fail(ctx, log, Failure.NOT_FOUND.problem());
       return;
     }
     var authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     var deadlineMs = System.currentTimeMillis() + deadline.toMillis();
-    log.route(FRAME_ID.matcher(segment).matches() ? "frame" : "basename");
-    var lookup = FRAME_ID.matcher(segment).matches()
+    boolean byId = FRAME_ID.matcher(segment).matches();
+    log.route(byId ? "frame" : "basename");
+    var lookup = byId
         ? archive.frameById(Long.parseLong(segment), authorization)
         : archive.frameByBasename(segment, authorization);
     lookup.compose(frame -> answer(ctx, log, frame, query, authorization, deadlineMs))
-        .onFailure(err -> {
-          log.failed(err);
-          Responses.problem(ctx.response(), err, log.requestId());
-        });
+        .onFailure(err -> fail(ctx, log, err));
+  }
+
+  private static void fail(RoutingContext ctx, RequestLog log, Throwable err) {
+    log.failed(err);
+    Responses.problem(ctx.response(), err, log.requestId());
   }
 
   private Future<Void> answer(RoutingContext ctx, RequestLog log, ArchiveFrame frame, ThumbnailQuery query,
