@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -73,21 +74,15 @@ final class EntryReader {
   }
 
   Instant time(String key, Supplier<Instant> dflt) {
-    if (!has(key)) {
-      return dflt.get();
-    }
-    var v = entry.getValue(key);
-    if (v == null) {
-      return null;
-    }
-    try {
-      return Timestamps.parse((String) v);
-    } catch (ClassCastException | DateTimeParseException e) {
-      return wrong(key, "an ISO-8601 datetime", dflt.get());
-    }
+    return parsed(key, dflt, Timestamps::parse, "an ISO-8601 datetime");
   }
 
   LocalDate date(String key, Supplier<LocalDate> dflt) {
+    return parsed(key, dflt, LocalDate::parse, "a date YYYY-MM-DD");
+  }
+
+  /** A string value parsed; absent gives the default, null stays null, unparseable is a problem. */
+  private <T> T parsed(String key, Supplier<T> dflt, Function<String, T> parse, String expected) {
     if (!has(key)) {
       return dflt.get();
     }
@@ -96,9 +91,9 @@ final class EntryReader {
       return null;
     }
     try {
-      return LocalDate.parse((String) v);
+      return parse.apply((String) v);
     } catch (ClassCastException | DateTimeParseException e) {
-      return wrong(key, "a date YYYY-MM-DD", dflt.get());
+      return wrong(key, expected, dflt.get());
     }
   }
 
