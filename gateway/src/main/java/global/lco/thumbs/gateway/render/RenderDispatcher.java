@@ -70,6 +70,11 @@ public final class RenderDispatcher {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }
     var worker = workers.candidates(routingKey(job), tried).stream().findFirst().orElse(null);
+    if (worker == null && tried.isEmpty() && !workers.listening()) {
+      // Sending to the shared address now would wait out the attempt timeout whenever the cluster
+      // still lists a dead worker's consumer on it (a killed node's registrations outlive it).
+      return Future.failedFuture(Failure.NO_WORKERS.problem());
+    }
     var address = worker == null ? Addresses.RENDER : worker.address();
     long timeout = Math.min(remaining, attemptTimeout.toMillis());
     var options = new DeliveryOptions().setSendTimeout(timeout).addHeader("requestId", job.requestId());

@@ -30,6 +30,7 @@ public final class WorkerRegistry {
   private final List<Consumer<String>> lossListeners = new ArrayList<>();
   private final List<MessageConsumer<?>> consumers = new ArrayList<>();
   private long sweepTimer = -1;
+  private long startedAt = Long.MAX_VALUE;
 
   private record Known(WorkerStatus status, long seenAt) {
   }
@@ -39,6 +40,7 @@ public final class WorkerRegistry {
   }
 
   public void start() {
+    startedAt = System.currentTimeMillis();
     consumers.add(vertx.eventBus().<JsonObject>consumer(Addresses.WORKERS, m -> update(WorkerStatus.fromJson(m.body()))));
     consumers.add(vertx.eventBus().<String>localConsumer(MEMBER_LEFT, m -> {
       workers.remove(m.body());
@@ -69,6 +71,14 @@ public final class WorkerRegistry {
         .sorted(Comparator.comparing((WorkerStatus s) -> s.inFlight() >= s.capacity())
             .thenComparing(Comparator.comparingLong((WorkerStatus s) -> score(s.nodeId(), routingKey)).reversed()))
         .toList();
+  }
+
+  /**
+   * True until a full status interval has passed since {@link #start}: an empty registry then only
+   * means no announcement has arrived yet, not that there is no worker.
+   */
+  public boolean listening() {
+    return System.currentTimeMillis() - startedAt < EXPIRY_MS;
   }
 
   public int size() {

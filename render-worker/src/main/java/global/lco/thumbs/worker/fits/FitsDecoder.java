@@ -24,6 +24,7 @@ public final class FitsDecoder {
   private static final int BLOCK = 2880;
   /** nom-tam-fits logs every damaged file at SEVERE with a stack trace; we report them ourselves. */
   private static final Logger NOM_TAM_LOG = quiet(Logger.getLogger("nom.tam"));
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FitsDecoder.class);
   private static final boolean SHARED_TILE_THREADS = TileDecompressionThreads.ensureInstalled();
 
   private final FitsLimits limits;
@@ -34,8 +35,9 @@ public final class FitsDecoder {
 
   public FitsImage decode(byte[] file) throws UnreadableFitsException {
     var scan = prescan(file);
-    try (Fits fits = open(file)) {
-      return read(chooseWithinLimits(fits, scan));
+    byte[] padded = padLastBlock(file);
+    try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
+      return read(chooseWithinLimits(fits, scan), padded);
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -111,9 +113,11 @@ public final class FitsDecoder {
     return candidates.get(0);
   }
 
-  private static FitsImage read(ImageCandidate candidate) throws UnreadableFitsException {
+  private static FitsImage read(ImageCandidate candidate, byte[] file) throws UnreadableFitsException {
     if (candidate.compressed()) {
-      return readCompressed((CompressedImageHDU) candidate.hdu(), candidate);
+      float[] fast = riceFastPath(file, (CompressedImageHDU) candidate.hdu(), candidate);
+      return fast != null ? new FitsImage(candidate.width(), candidate.height(), fast)
+          : readCompressed((CompressedImageHDU) candidate.hdu(), candidate);
     }
     ImageHDU image = (ImageHDU) candidate.hdu();
     var scaling = Scaling.of(image.getHeader());
@@ -124,6 +128,20 @@ public final class FitsDecoder {
     float[] pixels = PhysicalValues.toFloats(kernel, candidate.width(), candidate.height(),
         candidate.axisCount() - 2, scaling.scale(), scaling.zero(), scaling.blank());
     return new FitsImage(candidate.width(), candidate.height(), pixels);
+  }
+
+  /**
+   * {@link RiceTiles} when the HDU is in a layout it handles, else null. Anything it cannot decode
+   * goes to nom-tam-fits instead, which then decides whether the file is damaged: the fast path may
+   * make a render quicker, never refuse a file nom-tam-fits reads.
+   */
+  private static float[] riceFastPath(byte[] file, CompressedImageHDU hdu, ImageCandidate candidate) {
+    try {
+      return RiceTiles.decode(file, hdu, candidate.width(), candidate.height());
+    } catch (UnreadableFitsException | RuntimeException unusual) {
+      LOG.debug("RICE fast path declined the image, decoding with nom-tam-fits: {}", unusual.toString());
+      return null;
+    }
   }
 
   /**
