@@ -249,6 +249,7 @@ public final class BenchMain {
     ratio(log, "median render / bare decode (≤ 1.4)", renders, StageBench.Result::medianRatio);
     ratio(log, "colour / 3 parallel bare decodes (≤ 1.5)", renders, StageBench.Result::colourRatio);
     ratio(log, "heap allocated per render / decoded frame (≤ 3)", renders, StageBench.Result::heapRatio);
+    ratio(log, "render / our own decode stage (no target)", renders, StageBench.Result::monoOverOwnDecode);
     var mib = new StringBuilder("| allocated per render, MiB (mono / median; sampled heap growth) |");
     for (var r : renders) {
       mib.append(String.format(Locale.ROOT, " %.0f / %.0f; %.0f (frame %.0f) |", r.allocatedMono() / 1048576.0,
