@@ -43,13 +43,19 @@ public final class FitsDecoder {
     }
   }
 
-  /** The size of the image {@link #decode} would return, from the headers alone (no pixel data read). */
+  /** The size of the image {@link #decode} would return and the heap decoding it takes, from the headers alone. */
   public ImageShape inspect(byte[] file) throws UnreadableFitsException {
     var scan = prescan(file);
-    try (Fits fits = open(file)) {
+    byte[] padded = padLastBlock(file);
+    try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
       var chosen = chooseWithinLimits(fits, scan);
+      var fast = chosen.compressed() ? ricePlan(padded, (CompressedImageHDU) chosen.hdu(), chosen) : null;
+      if (fast != null) {
+        return new ImageShape(chosen.width(), chosen.height(), fast.scratchBytes());
+      }
+      // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
       int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
-      return new ImageShape(chosen.width(), chosen.height(), Math.max(1, Math.abs(bitpix) / 8));
+      return new ImageShape(chosen.width(), chosen.height(), chosen.pixels() * Math.max(1, Math.abs(bitpix) / 8));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -65,10 +71,6 @@ public final class FitsDecoder {
       throw new UnreadableFitsException(scan.damage());
     }
     return scan;
-  }
-
-  private static Fits open(byte[] file) throws IOException {
-    return new Fits(new InMemoryFileIO(padLastBlock(file)));
   }
 
   private ImageCandidate chooseWithinLimits(Fits fits, HeaderScan.Result prescan) throws UnreadableFitsException {
@@ -115,9 +117,9 @@ public final class FitsDecoder {
 
   private static FitsImage read(ImageCandidate candidate, byte[] file) throws UnreadableFitsException {
     if (candidate.compressed()) {
-      float[] fast = riceFastPath(file, (CompressedImageHDU) candidate.hdu(), candidate);
-      return fast != null ? new FitsImage(candidate.width(), candidate.height(), fast)
-          : readCompressed((CompressedImageHDU) candidate.hdu(), candidate);
+      var hdu = (CompressedImageHDU) candidate.hdu();
+      float[] fast = riceFastPath(ricePlan(file, hdu, candidate));
+      return fast != null ? new FitsImage(candidate.width(), candidate.height(), fast) : readCompressed(hdu, candidate);
     }
     ImageHDU image = (ImageHDU) candidate.hdu();
     var scaling = Scaling.of(image.getHeader());
@@ -130,16 +132,28 @@ public final class FitsDecoder {
     return new FitsImage(candidate.width(), candidate.height(), pixels);
   }
 
-  /**
-   * {@link RiceTiles} when the HDU is in a layout it handles, else null. Anything it cannot decode
-   * goes to nom-tam-fits instead, which then decides whether the file is damaged: the fast path may
-   * make a render quicker, never refuse a file nom-tam-fits reads.
-   */
-  private static float[] riceFastPath(byte[] file, CompressedImageHDU hdu, ImageCandidate candidate) {
+  /** {@link RiceTiles}' plan when the HDU is in a layout it handles, else null (nom-tam-fits decodes it). */
+  private static RiceTiles.Plan ricePlan(byte[] file, CompressedImageHDU hdu, ImageCandidate candidate) {
     try {
-      return RiceTiles.decode(file, hdu, candidate.width(), candidate.height());
+      return RiceTiles.plan(file, hdu, candidate.width(), candidate.height());
     } catch (UnreadableFitsException | RuntimeException unusual) {
-      LOG.debug("RICE fast path declined the image, decoding with nom-tam-fits: {}", unusual.toString());
+      LOG.debug("RICE fast path declined the image: {}", unusual.toString());
+      return null;
+    }
+  }
+
+  /**
+   * The plan's pixels, or null to hand the image to nom-tam-fits, which then decides whether the
+   * file is damaged: the fast path may make a render quicker, never refuse a file nom-tam-fits reads.
+   */
+  private static float[] riceFastPath(RiceTiles.Plan plan) {
+    if (plan == null) {
+      return null;
+    }
+    try {
+      return RiceTiles.decode(plan);
+    } catch (RuntimeException unusual) {
+      LOG.debug("RICE fast path could not decode the image, decoding with nom-tam-fits: {}", unusual.toString());
       return null;
     }
   }

@@ -3,9 +3,10 @@ package global.lco.thumbs.worker.fits;
 /**
  * What a header says about an image before its data is read.
  *
- * @param bytesPerStoredPixel |BITPIX|/8 of the stored (or, compressed, the uncompressed) values
+ * @param decodeOverheadBytes heap the decoder holds besides the decoded floats: nom-tam-fits' stored
+ *                            values, or the RICE fast path's per-band tile scratch
  */
-public record ImageShape(int width, int height, int bytesPerStoredPixel) {
+public record ImageShape(int width, int height, long decodeOverheadBytes) {
   public long pixels() {
     return (long) width * height;
   }

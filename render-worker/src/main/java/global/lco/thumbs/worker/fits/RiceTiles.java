@@ -32,21 +32,38 @@ final class RiceTiles {
 
   /** Per tile: its decoded integers to physical floats, written into the frame. */
   @FunctionalInterface
-  private interface TileWriter {
+  interface TileWriter {
     void write(int tile, int[] values, float[] out, int offset, int tileWidth, int tileHeight, int stride);
   }
 
   private RiceTiles() {
   }
 
+  /** How to decode one image: its geometry, tile table and per-tile conversion, all checked before any pixel is. */
+  record Plan(byte[] file, TileTable table, int width, int height, int tileWidth, int tileHeight, int zbitpix,
+              int bytePix, int blockSize, TileWriter writer) {
+
+    int tilesAcross() {
+      return ceilDiv(width, tileWidth);
+    }
+
+    int tilesDown() {
+      return ceilDiv(height, tileHeight);
+    }
+
+    /** Heap the decode holds besides the output frame: one tile of integers per band running at once. */
+    long scratchBytes() {
+      return (long) RowBands.count(tilesDown(), (long) width * tileHeight) * tileWidth * tileHeight * Integer.BYTES;
+    }
+  }
+
   /**
-   * The physical pixels of a RICE_1 image, row-major from FITS row 0, or null when the layout is
-   * not one this path handles.
+   * The plan for a RICE_1 image, or null when the layout is not one this path handles.
    *
    * @param file the bytes nom-tam-fits reads the same HDU from
-   * @throws RuntimeException when a tile cannot be decoded; the caller lets nom-tam-fits judge the file
+   * @throws UnreadableFitsException when the tile table does not fit in the file
    */
-  static float[] decode(byte[] file, CompressedImageHDU hdu, int width, int height) throws UnreadableFitsException {
+  static Plan plan(byte[] file, CompressedImageHDU hdu, int width, int height) throws UnreadableFitsException {
     Header header = hdu.getHeader();
     String algorithm = header.getStringValue("ZCMPTYPE", "").trim().toUpperCase(Locale.ROOT);
     int zbitpix = header.getIntValue("ZBITPIX", 0);
@@ -58,23 +75,42 @@ final class RiceTiles {
     }
     int tileWidth = header.getIntValue("ZTILE1", width);
     int tileHeight = header.getIntValue("ZTILE2", 1);
-    if (tileWidth < 1 || tileHeight < 1) {
+    if (tileWidth < 1 || tileHeight < 1 || (long) tileWidth * tileHeight > Integer.MAX_VALUE / Integer.BYTES) {
       return null;
     }
-    int tilesAcross = ceilDiv(width, tileWidth);
-    int tilesDown = ceilDiv(height, tileHeight);
     TileTable table = TileTable.of(file, hdu.getData().getFileOffset(), header);
-    if (table == null || !table.isHeapBytes(DATA) || table.rows() != (long) tilesAcross * tilesDown) {
+    if (table == null || !table.isHeapBytes(DATA)
+        || table.rows() != (long) ceilDiv(width, tileWidth) * ceilDiv(height, tileHeight)) {
       return null;
     }
     TileWriter writer = zbitpix < 0
         ? dequantiser(header, table, bytePix)
         : integers(header, table, bytePix);
-    if (writer == null) {
-      return null;
-    }
+    return writer == null ? null
+        : new Plan(file, table, width, height, tileWidth, tileHeight, zbitpix, bytePix, blockSize, writer);
+  }
+
+  /**
+   * The physical pixels of a RICE_1 image, row-major from FITS row 0, or null when the layout is
+   * not one this path handles.
+   *
+   * @param file the bytes nom-tam-fits reads the same HDU from
+   * @throws RuntimeException when a tile cannot be decoded; the caller lets nom-tam-fits judge the file
+   */
+  static float[] decode(byte[] file, CompressedImageHDU hdu, int width, int height) throws UnreadableFitsException {
+    Plan plan = plan(file, hdu, width, height);
+    return plan == null ? null : decode(plan);
+  }
+
+  /** Every tile of the plan, bands of tile rows spread over the render pool. */
+  static float[] decode(Plan plan) {
+    int width = plan.width();
+    int height = plan.height();
+    int tileWidth = plan.tileWidth();
+    int tileHeight = plan.tileHeight();
+    int tilesAcross = plan.tilesAcross();
     float[] out = new float[Math.multiplyExact(width, height)];
-    RowBands.run(tilesDown, (long) width * tileHeight, (band, from, to) -> {
+    RowBands.run(plan.tilesDown(), (long) width * tileHeight, (band, from, to) -> {
       int[] values = new int[tileWidth * tileHeight];
       for (int down = from; down < to; down++) {
         for (int across = 0; across < tilesAcross; across++) {
@@ -83,13 +119,15 @@ final class RiceTiles {
           int y0 = down * tileHeight;
           int w = Math.min(tileWidth, width - x0);
           int h = Math.min(tileHeight, height - y0);
-          long[] slice = slice(table, DATA, tile);
+          int offset = y0 * width + x0;
+          long[] slice = slice(plan.table(), DATA, tile);
           if (slice[1] == 0) {
-            unquantisedTile(file, table, zbitpix, tile, out, y0 * width + x0, w, h, width);
+            unquantisedTile(plan.file(), plan.table(), plan.zbitpix(), tile, out, offset, w, h, width);
             continue;
           }
-          RiceDecoder.decode(file, (int) slice[0], (int) (slice[0] + slice[1]), values, w * h, bytePix, blockSize);
-          writer.write(tile, values, out, y0 * width + x0, w, h, width);
+          RiceDecoder.decode(plan.file(), (int) slice[0], (int) (slice[0] + slice[1]), values, w * h, plan.bytePix(),
+              plan.blockSize());
+          plan.writer().write(tile, values, out, offset, w, h, width);
         }
       }
     });

@@ -41,15 +41,15 @@ public final class RenderJobRunner {
   }
 
   /**
-   * Heap a render of this file will hold at its peak, from the headers alone: the stored values as
-   * nom-tam-fits decodes them, our float copy, the 8-bit image and resize buffers, plus the file.
+   * Heap a render of this file will hold at its peak, from the headers alone: the decoder's own
+   * buffers, the floats, the 8-bit image and resize buffers, plus the file.
    *
    * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS when the headers already show it cannot be rendered
    */
   public long memoryNeeded(byte[] fits) {
     try {
       var shape = decoder.inspect(fits);
-      return fits.length + shape.pixels() * (shape.bytesPerStoredPixel() + Float.BYTES + 3L);
+      return fits.length + shape.decodeOverheadBytes() + shape.pixels() * (Float.BYTES + 3L);
     } catch (UnreadableFitsException unreadable) {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }

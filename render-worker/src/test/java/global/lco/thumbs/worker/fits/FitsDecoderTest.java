@@ -101,6 +101,19 @@ class FitsDecoderTest {
   }
 
   @Test
+  @DisplayName("The heap a decode needs besides its floats: a tile per band on the RICE fast path, the stored values otherwise")
+  void decodeOverhead() throws Exception {
+    var rice = decoder.inspect(Corpus.bytes("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz"));
+    assertThat(rice.pixels()).isEqualTo(1523L * 1020);
+    // One-row tiles of 1523 integers, at most a few dozen bands at once.
+    assertThat(rice.decodeOverheadBytes()).isPositive().isLessThan(1523L * 4 * 64);
+    var gzip = decoder.inspect(Corpus.bytes("compressed/m13_gzip.fits"));
+    assertThat(gzip.decodeOverheadBytes()).isEqualTo(300L * 300 * 2);
+    var plain = decoder.inspect(Corpus.bytes("edge/ukidss-k-bitpix32-bscale.fits"));
+    assertThat(plain.decodeOverheadBytes()).isEqualTo(300L * 300 * 4);
+  }
+
+  @Test
   @DisplayName("An HTML page is not a FITS file")
   void htmlIsRefused() {
     byte[] html = "<!DOCTYPE html><html><body>Internal Server Error</body></html>".repeat(40)
