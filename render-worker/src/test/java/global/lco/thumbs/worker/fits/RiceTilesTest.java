@@ -21,8 +21,10 @@ import nom.tam.fits.ImageHDU;
 import nom.tam.fits.NullDataHDU;
 import nom.tam.fits.header.Compression;
 import nom.tam.fits.compression.algorithm.quant.QuantizeOption;
+import nom.tam.fits.compression.algorithm.rice.RiceCompressOption;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
 import nom.tam.util.FitsOutputStream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -148,6 +150,23 @@ class RiceTilesTest {
     assertFastPathMatches(bytes, width, height);
   }
 
+  @ParameterizedTest(name = "BLOCKSIZE {0}")
+  @CsvSource({"16", "32"}) // the only block sizes nom-tam-fits writes
+  @DisplayName("Rare huge differences in quiet data make unary codes longer than the 64-bit buffer")
+  void longUnaryCodesMatchNomTam(int blockSize) throws Exception {
+    var random = new Random(blockSize);
+    int[][] rows = new int[40][300];
+    for (int[] row : rows) {
+      for (int x = 0; x < row.length; x++) {
+        row[x] = 1000 + random.nextInt(3) + (random.nextInt(97) == 0 ? 5_000_000 : 0);
+      }
+    }
+    ImageHDU image = ImageData.from(rows).toHDU();
+    byte[] bytes = compress(image, 300, 1, null, blockSize);
+    assertEquals(blockSize, RiceTilesTest.parameter(bytes, "BLOCKSIZE"));
+    assertFastPathMatches(bytes, 300, 40);
+  }
+
   @Test
   void decoderRefusesATruncatedTile() throws Exception {
     byte[] bytes = Corpus.bytes("compressed/m13_rice.fits");
@@ -199,6 +218,17 @@ class RiceTilesTest {
     assertArrayEquals(e, a);
   }
 
+  /** A ZNAMEi/ZVALi parameter as written in the file. */
+  private static int parameter(byte[] bytes, String name) throws Exception {
+    Header header = compressedHdu(bytes, 1).getHeader();
+    for (int i = 1; header.containsKey("ZNAME" + i); i++) {
+      if (header.getStringValue("ZNAME" + i).trim().equals(name)) {
+        return header.getIntValue("ZVAL" + i);
+      }
+    }
+    return -1;
+  }
+
   /** nom-tam-fits' own decode of the HDU, with the same physical-value rules as the decoder. */
   private static float[] nomTam(byte[] bytes, int hduIndex) throws Exception {
     CompressedImageHDU hdu = compressedHdu(bytes, hduIndex);
@@ -224,10 +254,19 @@ class RiceTilesTest {
 
   /** An empty primary and the image RICE-compressed in tiles; {@code dither} null for integers. */
   private static byte[] compress(ImageHDU image, int tileWidth, int tileHeight, String dither) throws Exception {
+    return compress(image, tileWidth, tileHeight, dither, 32);
+  }
+
+  private static byte[] compress(ImageHDU image, int tileWidth, int tileHeight, String dither, int blockSize)
+      throws Exception {
     try (Fits fits = new Fits(); var out = new ByteArrayOutputStream()) {
       fits.addHDU(new NullDataHDU());
       CompressedImageHDU compressed = CompressedImageHDU.fromImageHDU(image, tileWidth, tileHeight);
       compressed.setCompressAlgorithm(Compression.ZCMPTYPE_RICE_1);
+      if (blockSize != 32) {
+        // Only for integers: asking for the RICE option of a float HDU makes nom-tam-fits drop its quantisation.
+        compressed.getCompressOption(RiceCompressOption.class).setBlockSize(blockSize);
+      }
       if (dither != null) {
         // With checkNull nom-tam-fits also writes the ZBLANK keyword, which its reader needs to restore NaNs.
         compressed.setQuantAlgorithm(dither).getCompressOption(QuantizeOption.class).setQlevel(16).setCheckNull(true);
