@@ -158,23 +158,36 @@ final class RiceTiles {
       double scale = fixedScale != null ? fixedScale : table.doubleAt("ZSCALE", tile);
       double zero = fixedZero != null ? fixedZero : table.doubleAt("ZZERO", tile);
       int blank = blankColumn ? table.intAt("ZBLANK", tile) : fixedBlank;
+      // |I| ≤ 2^31, so unless ZSCALE or ZZERO is absurd no value can overflow a float: skip the check.
+      boolean mayOverflow = !(Math.abs(scale) * 0x1p32 + Math.abs(zero) < Float.MAX_VALUE);
+      boolean fixUps = checkNull || dither2 || mayOverflow;
       int start = (int) ((seed + tile - 1) % RANDOM.length);
       int next = (int) (RANDOM[start] * RANDOM_MULTIPLIER);
       int k = 0;
       for (int y = 0; y < h; y++) {
         int row = offset + y * stride;
-        for (int x = 0; x < w; x++, k++) {
-          int v = values[k];
-          float f;
-          if (checkNull && v == blank) {
-            f = Float.NaN;
-          } else if (dither2 && v == ZERO_VALUE) {
-            f = 0f;
-          } else {
-            f = (float) ((v - RANDOM[next] + 0.5) * scale + zero);
+        for (int x = 0; x < w; ) {
+          // A run up to the row's end or the random sequence's wrap: no branch in the loop.
+          int run = Math.min(w - x, RANDOM.length - next);
+          for (int j = 0; j < run; j++) {
+            out[row + x + j] = (float) ((values[k + j] - RANDOM[next + j] + 0.5) * scale + zero);
           }
-          out[row + x] = Float.isInfinite(f) ? Float.NaN : f;
-          if (++next == RANDOM.length) {
+          if (fixUps) {
+            for (int j = 0; j < run; j++) {
+              int v = values[k + j];
+              if (checkNull && v == blank) {
+                out[row + x + j] = Float.NaN;
+              } else if (dither2 && v == ZERO_VALUE) {
+                out[row + x + j] = 0f;
+              } else if (Float.isInfinite(out[row + x + j])) {
+                out[row + x + j] = Float.NaN;
+              }
+            }
+          }
+          x += run;
+          k += run;
+          next += run;
+          if (next == RANDOM.length) {
             start = start + 1 == RANDOM.length ? 0 : start + 1;
             next = (int) (RANDOM[start] * RANDOM_MULTIPLIER);
           }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.Buffer;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,6 +166,36 @@ class RiceTilesTest {
     byte[] bytes = compress(image, 300, 1, null, blockSize);
     assertEquals(blockSize, RiceTilesTest.parameter(bytes, "BLOCKSIZE"));
     assertFastPathMatches(bytes, 300, 40);
+  }
+
+  @Test
+  @DisplayName("A tile whose ZSCALE overflows floats gives NaN (missing), as nom-tam's values do after the decoder")
+  void absurdScaleOverflowsToNaN() throws Exception {
+    byte[] bytes = Corpus.bytes("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz").clone();
+    CompressedImageHDU hdu = compressedHdu(bytes, 1);
+    var table = TileTable.of(bytes, hdu.getData().getFileOffset(), hdu.getHeader());
+    // Tile 3's ZSCALE cell, found by its value in the table's rows, becomes 1e36.
+    byte[] scale = ByteBuffer.allocate(8).putDouble(table.doubleAt("ZSCALE", 3)).array();
+    int cell = indexOf(bytes, scale, (int) hdu.getData().getFileOffset() + 3 * 24);
+    ByteBuffer.wrap(bytes).putDouble(cell, 1e36);
+    assertEquals(1e36, table.doubleAt("ZSCALE", 3));
+    assertFastPathMatches(bytes, 1523, 1020);
+    float[] fast = RiceTiles.decode(bytes, compressedHdu(bytes, 1), 1523, 1020);
+    int overflowed = 0;
+    for (int x = 0; x < 1523; x++) {
+      overflowed += Float.isNaN(fast[3 * 1523 + x]) ? 1 : 0;
+      assertTrue(Float.isFinite(fast[4 * 1523 + x]));
+    }
+    assertTrue(overflowed > 0, "some values of tile 3 overflow");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+        return i;
+      }
+    }
+    throw new AssertionError("not found");
   }
 
   @Test
