@@ -121,18 +121,23 @@ public final class Stretch {
     byte[] lut = Gamma.LUT;
     RowBands.run(h, w, (band, from, to) -> {
       int[] counts = histogram == null ? null : new int[256];
+      int[] levels = new int[w];
       for (int r = from; r < to; r++) {
         int src = r * w;
         int dst = (flipVertical ? h - 1 - r : r) * w;
+        // Two loops: the arithmetic one has no table lookup in it, so the JIT vectorises it.
         for (int c = 0; c < w; c++) {
           // Math.min/max compile to branch-free min/max (about 3× faster than ternaries here) and
           // propagate NaN, which the int cast below turns into 0 → black.
           double x = Math.min(Math.max(px[src + c], zmin), zmax);
           double t = x * scale - adjust;
+          levels[c] = (int) ((t + RINT_MAGIC) - RINT_MAGIC);
+        }
+        for (int c = 0; c < w; c++) {
           // x ≥ zmin gives t ≥ 0 exactly (same product as adjust) and t exceeds 255 by a few ulps
           // at most, so the rounded value is always 0..255; the mask only lets the JIT drop the
           // bounds check.
-          out[dst + c] = lut[((int) ((t + RINT_MAGIC) - RINT_MAGIC)) & 0xFF];
+          out[dst + c] = lut[levels[c] & 0xFF];
         }
         if (counts != null) {
           // Counted per row while it is still in cache: cheaper than a second pass over the frame.
