@@ -19,29 +19,23 @@ final class BoxReduce {
     int ow = reducedSize(w, fx);
     int oh = reducedSize(h, fy);
     byte[] out = new byte[ow * oh * channels];
+    int rowLength = w * channels;
     RowBands.run(oh, (long) w * fy * channels, (band, from, to) -> {
+      int[] columns = new int[rowLength];
       int[] sums = new int[ow * channels];
       for (int oy = from; oy < to; oy++) {
-        Arrays.fill(sums, 0);
         int y0 = oy * fy;
         int y1 = Math.min(y0 + fy, h);
+        // Columns first, a plain widening add the JIT vectorises, then each box's columns: the
+        // same integer sums as box by box, with the per-box work done once per fy rows.
+        Arrays.fill(columns, 0);
         for (int y = y0; y < y1; y++) {
-          int row = y * w * channels;
-          if (channels == 1) {
-            addGreyRow(src, row, w, fx, ow, sums);
-            continue;
-          }
-          for (int ox = 0; ox < ow; ox++) {
-            int o = ox * channels;
-            int i0 = row + ox * fx * channels;
-            int i1 = row + Math.min((ox + 1) * fx, w) * channels;
-            for (int i = i0; i < i1; i += channels) {
-              for (int c = 0; c < channels; c++) {
-                sums[o + c] += src[i + c] & 0xFF;
-              }
-            }
+          int row = y * rowLength;
+          for (int i = 0; i < rowLength; i++) {
+            columns[i] += src[row + i] & 0xFF;
           }
         }
+        boxSums(columns, w, channels, fx, ow, sums);
         int bh = y1 - y0;
         int fullDiv = fx * bh;
         long fullMul = multiplier(fullDiv);
@@ -63,23 +57,17 @@ final class BoxReduce {
     return out;
   }
 
-  /** One grey source row added into the box sums: the hot loop of a mono thumbnail, kept branch-free. */
-  private static void addGreyRow(byte[] src, int row, int w, int fx, int ow, int[] sums) {
-    int full = w / fx;
-    int i = row;
-    for (int ox = 0; ox < full; ox++) {
-      int sum = 0;
-      for (int end = i + fx; i < end; i++) {
-        sum += src[i] & 0xFF;
+  /** Adds each box's {@code fx} column sums (per channel); the last box may be narrower. */
+  private static void boxSums(int[] columns, int w, int channels, int fx, int ow, int[] sums) {
+    for (int ox = 0; ox < ow; ox++) {
+      int x1 = Math.min((ox + 1) * fx, w);
+      for (int c = 0; c < channels; c++) {
+        int sum = 0;
+        for (int x = ox * fx; x < x1; x++) {
+          sum += columns[x * channels + c];
+        }
+        sums[ox * channels + c] = sum;
       }
-      sums[ox] += sum;
-    }
-    if (full < ow) {
-      int sum = 0;
-      for (int end = row + w; i < end; i++) {
-        sum += src[i] & 0xFF;
-      }
-      sums[full] += sum;
     }
   }
 
