@@ -102,10 +102,16 @@ final class ClusterFixture implements AutoCloseable {
   }
 
   static void await(Duration timeout, java.util.function.BooleanSupplier condition) {
+    await(timeout, condition, () -> "");
+  }
+
+  /** As {@link #await(Duration, java.util.function.BooleanSupplier)}, saying what the state was when it gave up. */
+  static void await(Duration timeout, java.util.function.BooleanSupplier condition,
+                    java.util.function.Supplier<String> state) {
     long end = System.nanoTime() + timeout.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
-        throw new AssertionError("condition not met within " + timeout);
+        throw new AssertionError("condition not met within " + timeout + " " + state.get());
       }
       try {
         Thread.sleep(20);

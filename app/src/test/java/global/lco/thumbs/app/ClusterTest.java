@@ -51,7 +51,9 @@ class ClusterTest {
     }
     gateways = List.of(cluster.gateway(), cluster.gateway());
     for (var gateway : gateways) {
-      ClusterFixture.await(Duration.ofSeconds(10), () -> ClusterFixture.workersKnownBy(gateway) == 2);
+      // Four Hazelcast members joining one by one on a busy 2-core CI machine can take a while.
+      ClusterFixture.await(Duration.ofSeconds(30), () -> ClusterFixture.workersKnownBy(gateway) == 2,
+          () -> "gateway " + gateway + " /ready: " + new String(ClusterFixture.get(gateway + "ready").body()));
     }
   }
 
