@@ -53,7 +53,7 @@ public final class BenchMain {
       Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "bench-data")
           : Path.of(System.getProperty("java.io.tmpdir"), "thumbs-bench");
       Path plot = null;
-      int warmup = 3;
+      int warmup = 8; // fewer left the JIT still compiling the pixel loops (stages 20–40 % slower)
       int iterations = 9;
       double seconds = 3;
       boolean smoke = false;
