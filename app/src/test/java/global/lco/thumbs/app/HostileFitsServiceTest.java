@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.TestData;
+import global.lco.thumbs.worker.fits.FitsWriter;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,13 +50,13 @@ class HostileFitsServiceTest {
   static Stream<Object[]> cases() {
     byte[] real = bytes(TestData.root().resolve("fits/compressed/m13.fits"));
     return Stream.of(
-        new Object[] {"hostile-naxis-negative", header("SIMPLE  =                    T", "BITPIX  =                   16",
+        new Object[] {"hostile-naxis-negative", FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                   16",
             "NAXIS   =                   -1")},
-        new Object[] {"hostile-bitpix-7", header("SIMPLE  =                    T", "BITPIX  =                    7",
+        new Object[] {"hostile-bitpix-7", FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                    7",
             "NAXIS   =                    2", "NAXIS1  =                   10", "NAXIS2  =                   10")},
-        new Object[] {"hostile-huge-claim", header("SIMPLE  =                    T", "BITPIX  =                  -32",
+        new Object[] {"hostile-huge-claim", FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                  -32",
             "NAXIS   =                    2", "NAXIS1  =                90000", "NAXIS2  =                90000")},
-        new Object[] {"hostile-overflow", header("SIMPLE  =                    T", "BITPIX  =                  -64",
+        new Object[] {"hostile-overflow", FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                  -64",
             "NAXIS   =                    3", "NAXIS1  =           2147483647", "NAXIS2  =           2147483647",
             "NAXIS3  =           2147483647")},
         new Object[] {"hostile-no-end", noEnd()},
@@ -78,18 +79,6 @@ class HostileFitsServiceTest {
     assertThat(app.storedThumbnails()).isEqualTo(stored);
     var valid = app.get("1003/?width=" + (40 + basename.length()) + "&height=64");
     assertThat(valid.statusCode()).isEqualTo(200);
-  }
-
-  private static byte[] header(String... cards) {
-    var text = new StringBuilder();
-    for (String card : cards) {
-      text.append(String.format("%-80s", card));
-    }
-    text.append(String.format("%-80s", "END"));
-    while (text.length() % 2880 != 0) {
-      text.append(' ');
-    }
-    return text.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static byte[] noEnd() {

@@ -2,6 +2,8 @@ package global.lco.thumbs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import global.lco.thumbs.shared.store.S3ProxyServer;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,18 +20,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The single-machine service with THUMBNAIL_STORE=s3, against a real S3 API (s3proxy, SigV4 checked). */
 class S3ServiceTest {
   private static final String PREFIX = "thumbs/";
   @TempDir
   static Path dir;
-  static S3ProxyFixture s3;
+  static S3ProxyServer s3;
   static ServiceFixture app;
 
   @BeforeAll
   static void start() {
-    s3 = S3ProxyFixture.start(dir.resolve("s3"));
+    // The service's logback.xml logs INFO; s3proxy's Jetty start/stop lines are not worth reading.
+    ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("org.gaul")).setLevel(Level.WARN);
+    s3 = S3ProxyServer.start(dir.resolve("s3"));
     app = ServiceFixture.start(dir.resolve("service"), s3.env(PREFIX));
   }
 
@@ -48,8 +53,8 @@ class S3ServiceTest {
   @DisplayName("GET 1001/ answers a presigned URL on the S3 endpoint, and that URL serves the JPEG stored in the bucket")
   void urlPointsAtBucket() throws IOException {
     var url = json(app.get("1001/?width=200&height=200")).getString("url");
-    assertThat(url).startsWith(s3.endpoint + "/" + S3ProxyFixture.BUCKET + "/" + PREFIX)
-        .contains("X-Amz-Signature=").doesNotContain(S3ProxyFixture.SECRET_KEY);
+    assertThat(url).startsWith(s3.endpoint + "/" + S3ProxyServer.BUCKET + "/" + PREFIX)
+        .contains("X-Amz-Signature=").doesNotContain(S3ProxyServer.SECRET_KEY);
     var image = app.get(url);
     assertThat(image.statusCode()).isEqualTo(200);
     assertThat(image.headers().firstValue("Content-Type")).hasValue("image/jpeg");
@@ -123,7 +128,7 @@ class S3ServiceTest {
   /** The object key inside a presigned path-style URL: {@code /bucket/prefix/key.jpg?…}. */
   private static String objectName(String url) {
     var path = URI.create(url).getPath();
-    return path.substring(("/" + S3ProxyFixture.BUCKET + "/").length());
+    return path.substring(("/" + S3ProxyServer.BUCKET + "/").length());
   }
 
   private static JsonObject json(HttpResponse<byte[]> response) {

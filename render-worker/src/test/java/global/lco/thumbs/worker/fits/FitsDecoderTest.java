@@ -133,7 +133,7 @@ class FitsDecoderTest {
   @Test
   @DisplayName("A file with only a header and no image is refused")
   void noImage() {
-    byte[] header = header("SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    0");
+    byte[] header = FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    0");
     assertThatThrownBy(() -> decoder.decode(header)).isInstanceOf(UnreadableFitsException.class)
         .hasMessage("The FITS file holds no 2-D image");
   }
@@ -150,7 +150,7 @@ class FitsDecoderTest {
   @Test
   @DisplayName("A header claiming a 40000x40000 image with no data behind it is refused without allocating it")
   void hugeHeaderWithoutData() {
-    byte[] huge = header("SIMPLE  =                    T", "BITPIX  =                  -32", "NAXIS   =                    2",
+    byte[] huge = FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                  -32", "NAXIS   =                    2",
         "NAXIS1  =                40000", "NAXIS2  =                40000");
     assertThatThrownBy(() -> decoder.decode(huge)).isInstanceOf(UnreadableFitsException.class);
   }
@@ -158,23 +158,11 @@ class FitsDecoderTest {
   @Test
   @DisplayName("A cube with more than one plane is not a 2-D image")
   void realCubeIsNotAnImage() {
-    byte[] cube = header("SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    3",
+    byte[] cube = FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                    8", "NAXIS   =                    3",
         "NAXIS1  =                    2", "NAXIS2  =                    2", "NAXIS3  =                    2");
     byte[] file = Arrays.copyOf(cube, cube.length + 2880);
     assertThatThrownBy(() -> decoder.decode(file)).isInstanceOf(UnreadableFitsException.class)
         .hasMessage("The FITS file holds no 2-D image");
-  }
-
-  static byte[] header(String... cards) {
-    var text = new StringBuilder();
-    for (String card : cards) {
-      text.append(String.format("%-80s", card));
-    }
-    text.append(String.format("%-80s", "END"));
-    while (text.length() % 2880 != 0) {
-      text.append(' ');
-    }
-    return text.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   private static double[] box(float[] px) {

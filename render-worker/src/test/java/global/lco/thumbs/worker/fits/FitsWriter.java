@@ -12,9 +12,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes small FITS files byte by byte, so tests can build exactly the broken or hostile headers
- * a library writer would refuse to produce.
+ * a library writer would refuse to produce. Also used by the app module's tests (through this
+ * module's test jar).
  */
-final class FitsWriter {
+public final class FitsWriter {
   static final int BLOCK = 2880;
 
   private FitsWriter() {
@@ -27,7 +28,7 @@ final class FitsWriter {
   }
 
   /** Cards then END, padded with spaces to whole blocks. */
-  static byte[] header(String... cards) {
+  public static byte[] header(String... cards) {
     return header(List.of(cards));
   }
 

@@ -2,6 +2,7 @@ package global.lco.thumbs.shared.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,16 +13,17 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * A real S3 API in-process: s3proxy on a random loopback port, objects in a directory, and SigV4
- * (or V2) signatures checked against one key pair, as AWS and MinIO do.
+ * (or V2) signatures checked against one key pair, as AWS and MinIO do. Also used by the app
+ * module's tests (through this module's test jar).
  */
-final class S3ProxyServer implements AutoCloseable {
-  static final String ACCESS_KEY = "thumbs-test-access";
-  static final String SECRET_KEY = "thumbs-test-secret-0123456789abcdef";
-  static final String BUCKET = "thumbs-test";
+public final class S3ProxyServer implements AutoCloseable {
+  public static final String ACCESS_KEY = "thumbs-test-access";
+  public static final String SECRET_KEY = "thumbs-test-secret-0123456789abcdef";
+  public static final String BUCKET = "thumbs-test";
 
   private final S3Proxy proxy;
   private final BlobStore blobs;
-  final String endpoint;
+  public final String endpoint;
 
   private S3ProxyServer(S3Proxy proxy, BlobStore blobs) {
     this.proxy = proxy;
@@ -29,10 +31,11 @@ final class S3ProxyServer implements AutoCloseable {
     this.endpoint = "http://127.0.0.1:" + proxy.getPort();
   }
 
-  /** Starts a server storing under {@code dir}, with {@link #BUCKET} already created. */
-  static S3ProxyServer start(Path dir) {
+  /** Starts a server storing under {@code dir} (created if need be), with {@link #BUCKET} already created. */
+  public static S3ProxyServer start(Path dir) {
     BlobStore blobs;
     try {
+      Files.createDirectories(dir);
       blobs = new FilesystemNio2BlobStore(dir.toFile().getCanonicalPath());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -61,7 +64,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** The environment of a service whose thumbnails go to this server. */
-  Map<String, String> env(String prefix) {
+  public Map<String, String> env(String prefix) {
     var env = new HashMap<String, String>();
     env.put("THUMBNAIL_STORE", "s3");
     env.put("STORAGE_URL", endpoint);
@@ -73,7 +76,7 @@ final class S3ProxyServer implements AutoCloseable {
   }
 
   /** The object's bytes as the backend holds them, read beside the S3 API rather than through it. */
-  byte[] object(String name) throws IOException {
+  public byte[] object(String name) throws IOException {
     try (var in = blobs.getBlob(BUCKET, name)) {
       return in.readAllBytes();
     }
