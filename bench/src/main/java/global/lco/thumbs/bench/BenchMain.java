@@ -260,18 +260,20 @@ public final class BenchMain {
 
   private static void row(PrintStream log, String name, List<StageBench.Result> renders,
                           java.util.function.ToDoubleFunction<StageBench.Result> value) {
-    var line = new StringBuilder("| " + name + " |");
-    for (var r : renders) {
-      line.append(String.format(Locale.ROOT, " %.1f |", value.applyAsDouble(r)));
-    }
-    log.println(line);
+    cells(log, name, renders, value, " %.1f |");
   }
 
   private static void ratio(PrintStream log, String name, List<StageBench.Result> renders,
                             java.util.function.ToDoubleFunction<StageBench.Result> value) {
+    cells(log, name, renders, value, " %.2f× |");
+  }
+
+  /** One Markdown table row: the name, then each frame's value in {@code cell}'s format. */
+  private static void cells(PrintStream log, String name, List<StageBench.Result> renders,
+                            java.util.function.ToDoubleFunction<StageBench.Result> value, String cell) {
     var line = new StringBuilder("| " + name + " |");
     for (var r : renders) {
-      line.append(String.format(Locale.ROOT, " %.2f× |", value.applyAsDouble(r)));
+      line.append(String.format(Locale.ROOT, cell, value.applyAsDouble(r)));
     }
     log.println(line);
   }
