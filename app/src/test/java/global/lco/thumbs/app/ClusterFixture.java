@@ -15,7 +15,6 @@ import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.worker.RenderWorkerConfig;
 import global.lco.thumbs.worker.RenderWorkerVerticle;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,8 +89,7 @@ final class ClusterFixture implements AutoCloseable {
   String gateway() {
     var env = env();
     var node = node(env);
-    node.onMemberLeft(id -> node.vertx().eventBus()
-        .publish(WorkerRegistry.MEMBER_LEFT, id, new DeliveryOptions().setLocalOnly(true)));
+    node.onMemberLeft(id -> WorkerRegistry.reportMemberLeft(node.vertx(), id));
     var problems = new ArrayList<String>();
     var config = GatewayConfig.fromEnv(new Env(env, problems));
     var store = ThumbnailStores.open(node.vertx(), StoreConfig.fromEnv(new Env(env, problems), 0)).await();

@@ -9,7 +9,6 @@ import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.shared.cluster.NodeOptions;
-import io.vertx.core.eventbus.DeliveryOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 
@@ -39,8 +38,7 @@ public final class GatewayMain {
     ClusterNode.start(cluster, NodeOptions.defaults())
         .compose(node -> {
           ShutdownHook.install("gateway", node::close, gateway.drainTimeout().plus(Duration.ofSeconds(10)));
-          node.onMemberLeft(id -> node.vertx().eventBus()
-              .publish(WorkerRegistry.MEMBER_LEFT, id, new DeliveryOptions().setLocalOnly(true)));
+          node.onMemberLeft(id -> WorkerRegistry.reportMemberLeft(node.vertx(), id));
           return ThumbnailStores.open(node.vertx(), storeConfig)
               .compose(store -> {
                 var verticle = new GatewayVerticle(gateway, store);

@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway.render;
 import global.lco.thumbs.shared.contract.Addresses;
 import global.lco.thumbs.shared.contract.WorkerStatus;
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  */
 public final class WorkerRegistry {
   /** Address on which the cluster's membership listener reports a departed node id (local only). */
-  public static final String MEMBER_LEFT = "thumbs.local.member-left";
+  private static final String MEMBER_LEFT = "thumbs.local.member-left";
   static final long EXPIRY_MS = 2_000;
 
   private final Vertx vertx;
@@ -52,6 +53,14 @@ public final class WorkerRegistry {
   public void stop() {
     vertx.cancelTimer(sweepTimer);
     consumers.forEach(MessageConsumer::unregister);
+  }
+
+  /**
+   * Tells the registries of this process that a cluster node is gone; wire it to the node's
+   * membership listener, which runs outside the event loop the registry is confined to.
+   */
+  public static void reportMemberLeft(Vertx vertx, String nodeId) {
+    vertx.eventBus().publish(MEMBER_LEFT, nodeId, new DeliveryOptions().setLocalOnly(true));
   }
 
   /** Called with a node id whenever a known worker disappears. */
