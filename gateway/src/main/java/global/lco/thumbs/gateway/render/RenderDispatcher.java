@@ -70,7 +70,7 @@ public final class RenderDispatcher {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }
     var worker = workers.candidates(routingKey(job), tried).stream().findFirst().orElse(null);
-    if (worker == null && tried.isEmpty() && !workers.listening()) {
+    if (worker == null && tried.isEmpty() && !workers.awaitingFirstAnnouncements()) {
       // Sending to the shared address now would wait out the attempt timeout whenever the cluster
       // still lists a dead worker's consumer on it (a killed node's registrations outlive it).
       return Future.failedFuture(Failure.NO_WORKERS.problem());

@@ -86,7 +86,7 @@ public final class WorkerRegistry {
    * True until a full status interval has passed since {@link #start}: an empty registry then only
    * means no announcement has arrived yet, not that there is no worker.
    */
-  public boolean listening() {
+  public boolean awaitingFirstAnnouncements() {
     return System.currentTimeMillis() - startedAt < EXPIRY_MS;
   }
 
