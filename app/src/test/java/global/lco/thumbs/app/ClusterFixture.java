@@ -43,8 +43,12 @@ final class ClusterFixture implements AutoCloseable {
   private final List<ClusterNode> nodes = new ArrayList<>();
 
   ClusterFixture(Path dir) {
+    this(dir, SampleArchiveOptions.forTests());
+  }
+
+  ClusterFixture(Path dir, SampleArchiveOptions archiveOptions) {
     this.dir = dir;
-    this.archive = SampleArchive.start(archiveVertx, SampleArchiveOptions.forTests()).await();
+    this.archive = SampleArchive.start(archiveVertx, archiveOptions).await();
   }
 
   /** Environment of every node: the cluster, the shared thumbnail directory and the archive. */

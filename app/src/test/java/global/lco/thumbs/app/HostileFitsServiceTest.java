@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.TestData;
 import global.lco.thumbs.worker.fits.FitsWriter;
+import global.lco.thumbs.worker.fits.Mutants;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +34,10 @@ class HostileFitsServiceTest {
   static ServiceFixture app;
 
   @BeforeAll
-  static void start() throws IOException {
-    var data = dir.resolve("archive-data");
-    copyTree(TestData.root(), data);
-    var hostile = Files.createDirectories(data.resolve("fits/hostile"));
-    cases().forEach(c -> write(hostile.resolve(c[0] + ".fits"), (byte[]) c[1]));
+  static void start() {
+    var hostile = new java.util.LinkedHashMap<String, byte[]>();
+    cases().forEach(c -> hostile.put((String) c[0], (byte[]) c[1]));
+    var data = ArchiveData.withExtraFrames(dir.resolve("archive-data"), "hostile", hostile);
     app = ServiceFixture.start(dir.resolve("service"), Map.of("FRAME_CACHE_MB", "0"),
         SampleArchiveOptions.forTests().setDataDir(data));
   }
@@ -47,7 +47,7 @@ class HostileFitsServiceTest {
     app.close();
   }
 
-  static Stream<Object[]> cases() {
+  static Stream<Object[]> generated() {
     byte[] real = bytes(TestData.root().resolve("fits/compressed/m13.fits"));
     return Stream.of(
         new Object[] {"hostile-naxis-negative", FitsWriter.header("SIMPLE  =                    T", "BITPIX  =                   16",
@@ -64,6 +64,11 @@ class HostileFitsServiceTest {
         new Object[] {"hostile-garbage", garbage()},
         new Object[] {"hostile-html", ("<!DOCTYPE html><html><body>503 Service Unavailable</body></html>\n".repeat(60))
             .getBytes(StandardCharsets.US_ASCII)});
+  }
+
+  static Stream<Object[]> cases() {
+    var mutants = Mutants.regressions().entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()});
+    return Stream.concat(generated(), mutants);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -102,27 +107,6 @@ class HostileFitsServiceTest {
       return Files.readAllBytes(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, byte[] content) {
-    try {
-      Files.write(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path source : files.toList()) {
-        var target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
     }
   }
 }

@@ -19,9 +19,17 @@ final class WorkerProcess implements AutoCloseable {
   }
 
   static WorkerProcess start(Map<String, String> env, Path log) {
+    return start(env, log, "-Xmx512m");
+  }
+
+  /** A worker with these JVM options (heap size, -XX:+ExitOnOutOfMemoryError as the container images set). */
+  static WorkerProcess start(Map<String, String> env, Path log, String... jvmOptions) {
     var java = ProcessHandle.current().info().command().orElse("java");
-    var command = List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        RenderWorkerMain.class.getName());
+    var command = new java.util.ArrayList<String>();
+    command.add(java);
+    command.addAll(List.of(jvmOptions));
+    command.addAll(List.of("-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+        RenderWorkerMain.class.getName()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     try {

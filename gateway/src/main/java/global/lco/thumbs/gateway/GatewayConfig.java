@@ -14,16 +14,19 @@ import java.time.Duration;
  * @param requestDeadline how long one thumbnail request may take end to end
  * @param renderAttempt   timeout of one render attempt on one worker (a retry goes to another worker)
  * @param drainTimeout    on shutdown, how long requests already accepted may take to finish
+ * @param quarantine      how long frames whose renders took two workers down are refused (0 = never)
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
-                            Duration renderAttempt, Duration drainTimeout, ArchiveConfig archive, ValidationRules rules) {
+                            Duration renderAttempt, Duration drainTimeout, Duration quarantine, ArchiveConfig archive,
+                            ValidationRules rules) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
   public static final Duration DEFAULT_RENDER_ATTEMPT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_QUARANTINE = Duration.ofMinutes(10);
 
   public static GatewayConfig fromEnv(Env env) {
     return new GatewayConfig(
@@ -33,6 +36,7 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
         env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
         env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
+        env.millis("RENDER_QUARANTINE_MS", DEFAULT_QUARANTINE, 0, 86_400_000),
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env));
   }

@@ -4,6 +4,7 @@ import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.http.GatewayRouter;
 import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.gateway.render.RenderQuarantine;
 import global.lco.thumbs.gateway.render.WorkerRegistry;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
@@ -37,7 +38,8 @@ public final class GatewayVerticle extends VerticleBase {
     var archive = new ArchiveClient(archiveHttp, config.archive(), metrics);
     workers = new WorkerRegistry(vertx);
     workers.start();
-    var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics);
+    var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics,
+        new RenderQuarantine(vertx, config.quarantine(), metrics));
     var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
     server = vertx.createHttpServer(new HttpServerOptions()
             .setHost(config.httpHost())

@@ -111,6 +111,10 @@ final class RenderPipeline {
   private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key) {
     // A colour job reserves the sum of its three channels: they are decoded and stretched at once.
     long need = job.color() ? runner.memoryNeeded(fits) : runner.memoryNeeded(fits.get(0));
+    if (!budget.canEverHold(need)) {
+      throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
+          + " render memory budget of " + (budget.limit() >> 20) + " MiB");
+    }
     if (!budget.tryReserve(need)) {
       throw Failure.BUSY.problem();
     }

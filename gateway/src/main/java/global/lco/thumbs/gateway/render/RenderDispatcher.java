@@ -30,7 +30,9 @@ import java.util.stream.Collectors;
  *       the same worker (which folds identical jobs from all gateways into one render);</li>
  *   <li>each attempt has its own timeout taken from the deadline; a timeout, a busy refusal or the
  *       worker's loss is retried once on the next worker (render jobs are idempotent);</li>
- *   <li>no worker at all is a 503 at once.</li>
+ *   <li>no worker at all is a 503 at once;</li>
+ *   <li>frames whose renders took two workers down are not dispatched for a while
+ *       ({@link RenderQuarantine}).</li>
  * </ul>
  * Confined to the gateway's event loop.
  */
@@ -41,14 +43,17 @@ public final class RenderDispatcher {
   private final WorkerRegistry workers;
   private final Duration attemptTimeout;
   private final ThumbsMetrics metrics;
+  private final RenderQuarantine quarantine;
   private final Map<String, Future<RenderReply>> inFlight = new HashMap<>();
   private final Map<String, Set<Promise<RenderReply>>> waitingOn = new HashMap<>();
 
-  public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout, ThumbsMetrics metrics) {
+  public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout, ThumbsMetrics metrics,
+                          RenderQuarantine quarantine) {
     this.bus = bus;
     this.workers = workers;
     this.attemptTimeout = attemptTimeout;
     this.metrics = metrics;
+    this.quarantine = quarantine;
     workers.onLoss(this::failAttemptsOn);
   }
 
@@ -58,7 +63,9 @@ public final class RenderDispatcher {
       metrics.singleFlightWait("gateway");
       return running;
     }
-    var reply = attempt(job, 1, new HashSet<>());
+    var reply = quarantine.isQuarantined(routingKey(job))
+        .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
+            : attempt(job, 1, new HashSet<>()));
     inFlight.put(job.cacheKey(), reply);
     reply.onComplete(done -> inFlight.remove(job.cacheKey()));
     return reply;
@@ -82,16 +89,26 @@ public final class RenderDispatcher {
         .map(message -> RenderReply.fromJson(message.body()));
     var outcome = worker == null ? sent : watched(worker, sent);
     return outcome.recover(err -> {
-      var retry = number < MAX_ATTEMPTS && retryable(err, worker) && job.deadlineMs() > System.currentTimeMillis();
-      if (!retry) {
-        return Future.failedFuture(toProblem(err));
+      if (err instanceof WorkerLost) {
+        return quarantine.recordLoss(routingKey(job), job.requestId())
+            .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
+                : retryOrFail(job, number, tried, worker, err));
       }
-      if (worker != null) {
-        tried.add(worker.nodeId());
-      }
-      metrics.dispatchRetry(retryReason(err));
-      return attempt(job, number + 1, tried);
+      return retryOrFail(job, number, tried, worker, err);
     });
+  }
+
+  private Future<RenderReply> retryOrFail(RenderJob job, int number, Set<String> tried, WorkerStatus worker,
+                                          Throwable err) {
+    var retry = number < MAX_ATTEMPTS && retryable(err, worker) && job.deadlineMs() > System.currentTimeMillis();
+    if (!retry) {
+      return Future.failedFuture(toProblem(err));
+    }
+    if (worker != null) {
+      tried.add(worker.nodeId());
+    }
+    metrics.dispatchRetry(retryReason(err));
+    return attempt(job, number + 1, tried);
   }
 
   /** The attempt's outcome, failed early with {@link WorkerLost} if its worker leaves the cluster meanwhile. */

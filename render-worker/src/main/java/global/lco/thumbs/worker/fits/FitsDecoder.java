@@ -50,12 +50,14 @@ public final class FitsDecoder {
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
       var chosen = chooseWithinLimits(fits, scan);
       var fast = chosen.compressed() ? ricePlan(padded, (CompressedImageHDU) chosen.hdu(), chosen) : null;
+      long tiles = chosen.compressed() ? chosen.hdu().getHeader().getLongValue("NAXIS2", 0) : 0;
       if (fast != null) {
-        return new ImageShape(chosen.width(), chosen.height(), fast.scratchBytes());
+        return new ImageShape(chosen.width(), chosen.height(), fast.scratchBytes(), tiles);
       }
       // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
       int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
-      return new ImageShape(chosen.width(), chosen.height(), chosen.pixels() * Math.max(1, Math.abs(bitpix) / 8));
+      return new ImageShape(chosen.width(), chosen.height(), chosen.pixels() * Math.max(1, Math.abs(bitpix) / 8),
+          tiles);
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -169,7 +171,7 @@ public final class FitsDecoder {
     java.nio.Buffer data;
     try {
       header = hdu.getImageHeader();
-      data = hdu.getUncompressedData();
+      data = TileDecompressionThreads.awaitingAll(hdu::getUncompressedData);
     } catch (nom.tam.fits.FitsException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }

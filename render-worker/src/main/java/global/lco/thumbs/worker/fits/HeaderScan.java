@@ -26,7 +26,8 @@ final class HeaderScan {
   // Keywords whose value sizes or shapes the data: a second copy could make nom-tam-fits read a
   // different value from the one checked here, so a repeat is refused rather than resolved.
   private static final Pattern STRUCTURAL = Pattern.compile(
-      "SIMPLE|XTENSION|BITPIX|NAXIS[0-9]*|PCOUNT|GCOUNT|ZIMAGE|ZBITPIX|ZNAXIS[0-9]*|ZTILE[0-9]+|ZCMPTYPE");
+      "SIMPLE|XTENSION|BITPIX|NAXIS[0-9]*|PCOUNT|GCOUNT|ZIMAGE|ZBITPIX|ZNAXIS[0-9]*|ZTILE[0-9]+|ZCMPTYPE"
+          + "|TFIELDS|TFORM[0-9]+|TTYPE[0-9]+|TDIM[0-9]+|THEAP");
 
   /**
    * What the scan found.
@@ -79,6 +80,10 @@ final class HeaderScan {
           throw new UnreadableFitsException(damage);
         }
         return new Result(index, images, damage);
+      }
+      var tableDamage = hdu.checkTable(dataStart);
+      if (tableDamage != null) {
+        return new Result(index, images, tableDamage);
       }
       images += hdu.holdsImage() ? 1 : 0;
       position = dataStart + padded(dataBytes);
@@ -152,6 +157,9 @@ final class HeaderScan {
     private final int index;
     private final Map<String, String> cards;
     private boolean image;
+    private long[] axes;
+    private long pcount;
+    private CompressedTableCheck.Image compressed;
 
     HduCheck(int index, Map<String, String> cards) {
       this.index = index;
@@ -165,8 +173,8 @@ final class HeaderScan {
     /** @return the size of the data unit in bytes, unpadded */
     long check() throws UnreadableFitsException {
       int bitpix = bitpix("BITPIX");
-      long[] axes = axes("NAXIS");
-      long pcount = integer("PCOUNT", 0);
+      axes = axes("NAXIS");
+      pcount = integer("PCOUNT", 0);
       long gcount = integer("GCOUNT", 1);
       if (pcount < 0 || gcount < 0) {
         throw refuse("PCOUNT " + pcount + " / GCOUNT " + gcount + " are not valid");
@@ -182,6 +190,9 @@ final class HeaderScan {
         throw refuse("the size of the data overflows");
       }
       String xtension = cards.get("XTENSION");
+      if ("BINTABLE".equals(xtension) && (gcount != 1 || bitpix != 8 || axes.length != 2)) {
+        throw refuse("a binary table must have BITPIX 8, NAXIS 2 and GCOUNT 1");
+      }
       if ("BINTABLE".equals(xtension) && "T".equals(cards.get("ZIMAGE"))) {
         checkCompressed(axes);
         image = true;
@@ -200,6 +211,7 @@ final class HeaderScan {
       }
       long pixels = 1;
       long tiles = 1;
+      var tileSizes = new long[axes.length];
       for (int n = 1; n <= axes.length; n++) {
         long length = axes[n - 1];
         if (length < 1) {
@@ -209,6 +221,7 @@ final class HeaderScan {
         if (tile < 1 || tile > length) {
           throw refuse("ZTILE" + n + " " + tile + " is not a tile size within the image");
         }
+        tileSizes[n - 1] = tile;
         pixels = saturatingMultiply(pixels, length);
         tiles = saturatingMultiply(tiles, (length + tile - 1) / tile);
       }
@@ -221,6 +234,39 @@ final class HeaderScan {
       }
       if (table.length != 2 || table[1] != tiles) {
         throw refuse("the tile table does not match the image's " + tiles + " tiles");
+      }
+      compressed = new CompressedTableCheck.Image(axes, tileSizes, bitpix("ZBITPIX"), algorithm);
+    }
+
+    /**
+     * The column layout of a binary table, and for a tile-compressed image every descriptor of its
+     * table, checked against the data present from {@code dataStart}. A damaged compressed image
+     * refuses the file; any other damaged table only ends the HDUs nom-tam-fits may read.
+     *
+     * @return why a table that holds no image cannot be read, or null
+     */
+    String checkTable(long dataStart) throws UnreadableFitsException {
+      if (!"BINTABLE".equals(cards.get("XTENSION"))) {
+        return null;
+      }
+      try {
+        long mainBytes = axes[0] * axes[1];
+        long heapStart = integer("THEAP", mainBytes);
+        if (heapStart < mainBytes || heapStart > mainBytes + pcount) {
+          throw new TableLayout.Invalid("THEAP " + heapStart + " does not point into the heap");
+        }
+        var layout = TableLayout.parse(cards::get, axes[0]);
+        if (compressed != null) {
+          var table = new CompressedTableCheck.Table(file, dataStart, layout, axes[1], heapStart,
+              mainBytes + pcount - heapStart);
+          CompressedTableCheck.check(table, compressed);
+        }
+        return null;
+      } catch (TableLayout.Invalid invalid) {
+        if (compressed != null) {
+          throw new UnreadableFitsException("The tile table of HDU " + index + " is damaged: " + invalid.getMessage());
+        }
+        return "The binary table of HDU " + index + " is damaged: " + invalid.getMessage();
       }
     }
 

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TileDecompressionThreads {
   private static final boolean INSTALLED = install();
+  /** The tile tasks the current thread's decode has handed to the pool, while it runs in {@link #awaitingAll}. */
+  private static final ThreadLocal<Outstanding> CURRENT = new ThreadLocal<>();
 
   private TileDecompressionThreads() {
   }
@@ -23,6 +25,56 @@ final class TileDecompressionThreads {
   /** Idempotent; called from the decoder before the first decode. */
   static boolean ensureInstalled() {
     return INSTALLED;
+  }
+
+  /**
+   * Runs a nom-tam-fits decode and returns only when every tile task it started has finished. When
+   * one tile fails, nom-tam-fits throws at once while the other tiles keep decoding on the pool;
+   * waiting for them keeps a failed render's memory and threads inside the reservation it made.
+   */
+  static <T, E extends Exception> T awaitingAll(Decode<T, E> decode) throws E {
+    var outstanding = new Outstanding();
+    CURRENT.set(outstanding);
+    try {
+      return decode.run();
+    } finally {
+      CURRENT.remove();
+      outstanding.awaitNone();
+    }
+  }
+
+  /** A decode that may throw. */
+  interface Decode<T, E extends Exception> {
+    T run() throws E;
+  }
+
+  /** Tasks started and not yet finished. */
+  private static final class Outstanding {
+    private int running;
+
+    synchronized void started() {
+      running++;
+    }
+
+    synchronized void finished() {
+      if (--running == 0) {
+        notifyAll();
+      }
+    }
+
+    synchronized void awaitNone() {
+      boolean interrupted = false;
+      while (running > 0) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static boolean install() {
@@ -44,7 +96,24 @@ final class TileDecompressionThreads {
   private static final class RowBandsExecutor extends AbstractExecutorService {
     @Override
     public void execute(Runnable command) {
-      RowBands.execute(command);
+      var outstanding = CURRENT.get();
+      if (outstanding == null) {
+        RowBands.execute(command);
+        return;
+      }
+      outstanding.started();
+      try {
+        RowBands.execute(() -> {
+          try {
+            command.run();
+          } finally {
+            outstanding.finished();
+          }
+        });
+      } catch (RuntimeException rejected) {
+        outstanding.finished();
+        throw rejected;
+      }
     }
 
     @Override

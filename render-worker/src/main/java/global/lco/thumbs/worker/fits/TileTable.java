@@ -2,7 +2,6 @@ package global.lco.thumbs.worker.fits;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import nom.tam.fits.Header;
 
 /**
@@ -12,8 +11,6 @@ import nom.tam.fits.Header;
  * whole heap and its per-row array copies.
  */
 final class TileTable {
-  private static final Pattern FORM = Pattern.compile("([0-9]*)([LXBIJKAEDCMPQ])(.*)");
-
   /** A column's place in the row and its type letter ({@code P}/{@code Q} for heap descriptors). */
   private record Column(int offset, char type, int repeat) {
   }
@@ -43,30 +40,22 @@ final class TileTable {
   static TileTable of(byte[] file, long dataStart, Header header) throws UnreadableFitsException {
     long rowBytes = header.getLongValue("NAXIS1", -1);
     long rows = header.getLongValue("NAXIS2", -1);
-    int fields = header.getIntValue("TFIELDS", -1);
-    if (rowBytes < 0 || rows < 0 || fields < 0 || rowBytes > Integer.MAX_VALUE || rows > Integer.MAX_VALUE) {
+    if (rowBytes < 0 || rows < 0 || rowBytes > Integer.MAX_VALUE || rows > Integer.MAX_VALUE) {
       return null;
     }
     long heapStart = header.getLongValue("THEAP", rowBytes * rows);
     if (dataStart < 0 || dataStart + rowBytes * rows > file.length || heapStart < rowBytes * rows) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated");
     }
-    var columns = new HashMap<String, Column>();
-    int offset = 0;
-    for (int field = 1; field <= fields; field++) {
-      var form = FORM.matcher(header.getStringValue("TFORM" + field, "").trim());
-      if (!form.matches()) {
-        return null;
-      }
-      int repeat = form.group(1).isEmpty() ? 1 : Integer.parseInt(form.group(1));
-      char type = form.group(2).charAt(0);
-      String name = header.getStringValue("TTYPE" + field, "").trim().toUpperCase(java.util.Locale.ROOT);
-      columns.putIfAbsent(name, new Column(offset, type, repeat));
-      // X is a bit array: its repeat counts bits, packed eight to a byte.
-      offset += type == 'X' ? (repeat + 7) / 8 : repeat * width(type);
-    }
-    if (offset != rowBytes) {
+    TableLayout layout;
+    try {
+      layout = TableLayout.parse(key -> header.containsKey(key) ? header.findCard(key).getValue() : null, rowBytes);
+    } catch (TableLayout.Invalid unusual) {
       return null;
+    }
+    var columns = new HashMap<String, Column>();
+    for (var column : layout.columns()) {
+      columns.putIfAbsent(column.name(), new Column(column.offset(), column.type(), (int) column.repeat()));
     }
     return new TileTable(file, dataStart, heapStart, (int) rowBytes, (int) rows, columns);
   }
@@ -129,17 +118,5 @@ final class TileTable {
 
   private long readLong(int at) {
     return (long) readInt(at) << 32 | readInt(at + 4) & 0xFFFF_FFFFL;
-  }
-
-  /** Bytes per element of a binary table column type. */
-  private static int width(char type) {
-    return switch (type) {
-      case 'L', 'B', 'A' -> 1;
-      case 'I' -> 2;
-      case 'J', 'E' -> 4;
-      case 'K', 'D', 'C', 'P' -> 8;
-      case 'M', 'Q' -> 16;
-      default -> throw new IllegalArgumentException("unknown column type " + type);
-    };
   }
 }

@@ -16,20 +16,25 @@ public final class MemoryBudget {
   }
 
   /**
-   * Reserves {@code bytes} if they fit. A single render larger than the whole budget is still let
-   * through when nothing else runs, so a big frame is slow rather than impossible.
+   * Reserves {@code bytes} if they fit beside what running renders hold. A render larger than the
+   * whole budget never fits (see {@link #canEverHold}): letting it run alone would risk the
+   * OutOfMemoryError the budget exists to prevent.
    */
   public boolean tryReserve(long bytes) {
     while (true) {
       long current = reserved.get();
-      boolean fits = current + bytes <= limit || current == 0;
-      if (!fits) {
+      if (!canEverHold(bytes) || current + bytes > limit) {
         return false;
       }
       if (reserved.compareAndSet(current, current + bytes)) {
         return true;
       }
     }
+  }
+
+  /** Whether a render of {@code bytes} fits the budget at all, with nothing else running. */
+  public boolean canEverHold(long bytes) {
+    return bytes <= limit;
   }
 
   public void release(long bytes) {

@@ -89,9 +89,18 @@ public final class RowBands {
     for (ForkJoinTask<?> task : tasks) {
       target.execute(task);
     }
-    // join() rethrows the first failure of a band, so an exception is never silently lost.
+    // Every band is waited for before the first failure is rethrown: a failed decode must not leave
+    // bands running (and allocating) after its caller has released the memory reserved for it.
+    RuntimeException failure = null;
     for (ForkJoinTask<?> task : tasks) {
-      task.join();
+      try {
+        task.join();
+      } catch (RuntimeException failed) {
+        failure = failure == null ? failed : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 }

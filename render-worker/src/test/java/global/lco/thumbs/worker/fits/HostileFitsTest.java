@@ -121,7 +121,27 @@ class HostileFitsTest {
         refuse("an unknown compression algorithm", compressed(card("ZCMPTYPE", "LZMA_1")),
             "compression 'LZMA_1' is not supported"),
         refuse("a GZIP_1 tile that inflates to 64 MB where 64 bytes are declared", tileBomb(),
-            "The FITS file is damaged or truncated"));
+            "The FITS file is damaged or truncated"),
+        refuse("the NGC 1316 RICE file with its last header block written twice (the table read a block late)",
+            Mutants.ngc1316HeaderBlockTwice(),
+            "The tile table of HDU 1 is damaged: tile 1's COMPRESSED_DATA (538976288 elements at heap offset"),
+        refuse("the cpt1m012 frame with ZSCALE's TFORM2 '1D' changed to '1PJ(99999999)'", Mutants.cptZscaleAsArray(),
+            "The tile table of HDU 1 is damaged: column ZSCALE (TFORM2) does not hold one number per tile"),
+        refuse("the cpt1m012 frame declaring tiles of at most 10 bytes", Mutants.cptTileMaximum("1PB(10)"),
+            "tile 1's COMPRESSED_DATA declares 684 elements, more than its column's maximum of 10"),
+        refuse("the cpt1m012 frame with COMPRESSED_DATA as 16-byte descriptors", Mutants.cptTileMaximum("1QB(684)"),
+            "column 3 (TFORM3) does not fit in the row of 24 bytes"),
+        refuse("an HCOMPRESS tile declaring 65535x65535 pixels", Mutants.hcompressTileSize(65_535, 65_535),
+            "tile 1's COMPRESSED_DATA declares 65535x65535 pixels, more than its tile of"),
+        refuse("THEAP past the heap", compressed(card("THEAP", 99_999_999)),
+            "THEAP 99999999 does not point into the heap"),
+        refuse("a tile table without COMPRESSED_DATA", compressed(card("TTYPE1", "TILES")),
+            "the tile table has no COMPRESSED_DATA column"),
+        refuse("a tile table with a column format that is not one", compressed(card("TFORM1", "1PZ")),
+            "TFORM1 '1PZ' is not a variable-length array format"),
+        refuse("a 10000x10000 image claimed by 30 tiny tiles",
+            compressed(card("ZNAXIS1", 10_000), card("ZNAXIS2", 10_000), card("ZTILE1", 10_000), card("ZTILE2", 334)),
+            "more than any tile compression achieves"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -161,7 +181,9 @@ class HostileFitsTest {
             card("NAXIS", 2), card("NAXIS1", 40_000), card("NAXIS2", 40_000))),
         Arguments.of("compressed 200000x200000", compressed(card("ZNAXIS1", 200_000), card("ZNAXIS2", 200_000),
             card("ZTILE1", 200_000))),
-        Arguments.of("a tile inflating to 64 MB", tileBomb()));
+        Arguments.of("a tile inflating to 64 MB", tileBomb()),
+        Arguments.of("NGC 1316 with a header block twice", Mutants.ngc1316HeaderBlockTwice()),
+        Arguments.of("cpt1m012 with ZSCALE as a 99999999-element array", Mutants.cptZscaleAsArray()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -16,6 +16,10 @@ public enum Failure {
   UPSTREAM_ERROR(502, "Got error response", false),
   UPSTREAM_TIMEOUT(504, "Timeout while accessing resource", false),
   UNREADABLE_FITS(422, "The file is not a readable FITS image", false),
+  /** Larger than a worker's whole memory budget; a worker with a larger budget may still take it. */
+  TOO_LARGE(422, "The frame is too large to render", true),
+  /** Renders of these frames took their workers down twice: not dispatched again for a while. */
+  QUARANTINED(422, "This frame could not be rendered", false),
   BUSY(503, "Busy, try again later", true),
   NO_WORKERS(503, "No render capacity, try again later", false),
   STORE_UNAVAILABLE(503, "Thumbnail store unavailable", false),

@@ -113,6 +113,15 @@ public final class ThumbsMetrics {
         .tag("side", side).register(registry).increment();
   }
 
+  /**
+   * A gateway {@code quarantined} frames whose renders took two workers down, or {@code refused} a
+   * request for quarantined frames without dispatching it.
+   */
+  public void quarantine(String event) {
+    Counter.builder("thumbs.render.quarantine").description("Frames quarantined after killing workers, and requests refused for them")
+        .tag("event", event).register(registry).increment();
+  }
+
   private static Timer.Builder histogram(String name, String description) {
     return Timer.builder(name).description(description)
         .publishPercentiles(PERCENTILES)
