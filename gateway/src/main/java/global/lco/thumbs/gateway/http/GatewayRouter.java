@@ -57,6 +57,8 @@ public final class GatewayRouter {
       thumbnails.handle(ctx);
     });
     getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
+    // The old service answered 405 to other methods on its thumbnail routes, not the index page.
+    router.routeWithRegex("^/[^/]+/?$").handler(named("method", GatewayRouter::methodNotAllowed));
     getOrHead(router.route("/")).handler(named("page", StaticPages::tryItPage));
     router.route().handler(named("index", StaticPages::index));
     router.route().failureHandler(GatewayRouter::failure);
@@ -103,6 +105,11 @@ public final class GatewayRouter {
 
   private static void metrics(RoutingContext ctx) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, Metrics.CONTENT_TYPE).end(Metrics.scrape(ctx.vertx()));
+  }
+
+  private static void methodNotAllowed(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.ALLOW, "GET, HEAD, OPTIONS");
+    Responses.json(ctx.response(), 405, new JsonObject().put("message", "Method not allowed"));
   }
 
   private static void addSlash(RoutingContext ctx) {

@@ -89,8 +89,8 @@ public final class RenderDispatcher {
         .map(message -> RenderReply.fromJson(message.body()));
     var outcome = worker == null ? sent : watched(worker, sent);
     return outcome.recover(err -> {
-      if (err instanceof WorkerLost) {
-        return quarantine.recordLoss(routingKey(job), job.requestId())
+      if (err instanceof WorkerLost lost) {
+        return quarantine.recordLoss(routingKey(job), lost.nodeId, job.requestId())
             .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
                 : retryOrFail(job, number, tried, worker, err));
       }
@@ -188,8 +188,11 @@ public final class RenderDispatcher {
 
   /** The worker an attempt was waiting on left the cluster. */
   static final class WorkerLost extends RuntimeException {
+    final String nodeId;
+
     WorkerLost(String nodeId) {
       super("worker " + nodeId + " left", null, false, false);
+      this.nodeId = nodeId;
     }
   }
 }

@@ -12,15 +12,17 @@ import org.slf4j.LoggerFactory;
  * Frames whose renders keep taking their workers down: a "query of death", a file that kills
  * whatever reads it (before the FITS checks caught them, a corrupt tile table made a worker
  * allocate until it died, and the retry killed the next one). A render attempt that ends with its
- * worker leaving the cluster counts as a loss against the job's frames; the second loss within
- * {@code period} quarantines them for {@code period}, and requests for them are answered 422
- * without being dispatched.
+ * worker leaving the cluster counts as a loss of that worker against the job's frames; when a
+ * second worker is lost to the same frames within {@code period}, they are quarantined for
+ * {@code period}, and requests for them are answered 422 without being dispatched.
  *
- * <p>Losses are kept in a cluster-wide map (Vert.x shared data: Hazelcast when clustered), one entry
- * per loss ({@code frames#1}, {@code frames#2}) written with {@code putIfAbsent} and a time to live,
- * so every gateway sees them, exactly one gateway sees the loss that quarantines (and logs it), and
- * all gateways together lose at most two workers per poisonous frame per period. A worker that dies
- * for another reason costs each job it held one loss, which alone quarantines nothing.
+ * <p>Losses are kept in a cluster-wide map (Vert.x shared data: Hazelcast when clustered) with a
+ * time to live, written with {@code putIfAbsent} only: {@code frames@node} once per lost worker (so a
+ * worker that dies holding several jobs of one frame, at different sizes, counts once), then one
+ * numbered entry per distinct lost worker ({@code frames#1}, {@code frames#2}). Every gateway sees
+ * them, exactly one gateway sees the loss that quarantines (and logs it), and all gateways together
+ * lose at most two workers per poisonous frame per period. A worker that dies for another reason
+ * costs the frames it held one loss, which alone quarantines nothing.
  */
 public final class RenderQuarantine {
   static final int LOSSES = 2;
@@ -58,15 +60,17 @@ public final class RenderQuarantine {
   }
 
   /**
-   * Counts a render of {@code frames} that lost its worker.
+   * Counts a render of {@code frames} that lost its worker {@code nodeId}.
    *
    * @return whether the frames are now quarantined
    */
-  public Future<Boolean> recordLoss(String frames, String requestId) {
+  public Future<Boolean> recordLoss(String frames, String nodeId, String requestId) {
     if (period.isZero()) {
       return Future.succeededFuture(false);
     }
-    return map().compose(losses -> claim(losses, frames, 1))
+    return map().compose(losses -> losses.putIfAbsent(frames + "@" + nodeId, true, period.toMillis())
+            .compose(known -> known == null ? claim(losses, frames, 1)
+                : losses.get(entry(frames, LOSSES)).map(quarantined -> quarantined == null ? 1 : LOSSES + 1)))
         .map(loss -> {
           if (loss == LOSSES) {
             metrics.quarantine("quarantined");

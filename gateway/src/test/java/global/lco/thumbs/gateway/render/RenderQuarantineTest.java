@@ -25,14 +25,25 @@ class RenderQuarantineTest {
   @DisplayName("One lost worker quarantines nothing; the second loss quarantines the frames, once")
   void secondLossQuarantines() {
     var quarantine = new RenderQuarantine(vertx, Duration.ofMinutes(5), metrics);
-    assertThat(quarantine.recordLoss("1001/1", "r1").await()).isFalse();
+    assertThat(quarantine.recordLoss("1001/1", "worker-a", "r1").await()).isFalse();
     assertThat(quarantine.isQuarantined("1001/1").await()).isFalse();
-    assertThat(quarantine.recordLoss("1001/1", "r2").await()).isTrue();
+    assertThat(quarantine.recordLoss("1001/1", "worker-b", "r2").await()).isTrue();
     assertThat(quarantine.isQuarantined("1001/1").await()).isTrue();
-    assertThat(quarantine.recordLoss("1001/1", "r3").await()).isTrue();
+    assertThat(quarantine.recordLoss("1001/1", "worker-c", "r3").await()).isTrue();
     assertThat(quarantine.isQuarantined("1001/2").await()).as("another version of the frame").isFalse();
     assertThat(registry.get("thumbs.render.quarantine").tag("event", "quarantined").counter().count()).isEqualTo(1);
     assertThat(registry.get("thumbs.render.quarantine").tag("event", "refused").counter().count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("A worker lost holding several jobs of one frame (several sizes) is one loss")
+  void oneWorkerIsOneLoss() {
+    var quarantine = new RenderQuarantine(vertx, Duration.ofMinutes(5), metrics);
+    for (int job = 0; job < 5; job++) {
+      assertThat(quarantine.recordLoss("1002/1", "worker-a", "r" + job).await()).isFalse();
+    }
+    assertThat(quarantine.isQuarantined("1002/1").await()).isFalse();
+    assertThat(quarantine.recordLoss("1002/1", "worker-b", "r9").await()).isTrue();
   }
 
   @Test
@@ -41,20 +52,20 @@ class RenderQuarantineTest {
     var period = Duration.ofMillis(400);
     var quarantine = new RenderQuarantine(vertx, period, metrics);
     var otherGateway = new RenderQuarantine(vertx, period, metrics);
-    quarantine.recordLoss("7/1", "r1").await();
-    assertThat(otherGateway.recordLoss("7/1", "r2").await()).isTrue();
+    quarantine.recordLoss("7/1", "worker-a", "r1").await();
+    assertThat(otherGateway.recordLoss("7/1", "worker-b", "r2").await()).isTrue();
     assertThat(quarantine.isQuarantined("7/1").await()).isTrue();
     Thread.sleep(period.toMillis() + 300); // the expiry itself is what is tested
     assertThat(quarantine.isQuarantined("7/1").await()).isFalse();
-    assertThat(quarantine.recordLoss("7/1", "r3").await()).as("a first loss again").isFalse();
+    assertThat(quarantine.recordLoss("7/1", "worker-c", "r3").await()).as("a first loss again").isFalse();
   }
 
   @Test
   @DisplayName("A period of zero turns quarantine off")
   void zeroDisables() {
     var quarantine = new RenderQuarantine(vertx, Duration.ZERO, metrics);
-    quarantine.recordLoss("9/1", "r1").await();
-    assertThat(quarantine.recordLoss("9/1", "r2").await()).isFalse();
+    quarantine.recordLoss("9/1", "worker-a", "r1").await();
+    assertThat(quarantine.recordLoss("9/1", "worker-b", "r2").await()).isFalse();
     assertThat(quarantine.isQuarantined("9/1").await()).isFalse();
   }
 }
