@@ -35,7 +35,7 @@ public final class ThumbsMain {
     archiveReady
         .compose(v -> ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)))
         .onSuccess(service -> {
-          ShutdownHook.install("thumbs", () -> service.close().eventually(vertx::close), SHUTDOWN_TIMEOUT);
+          ShutdownHook.install("thumbs", List.of(service::close, vertx::close), SHUTDOWN_TIMEOUT);
           var base = "http://localhost:" + service.port() + "/";
           System.out.println("Thumbnail service listening on " + base + " (archive: "
               + env.getOrDefault("ARCHIVE_API_URL", "https://archive-api.lco.global/") + ")");
