@@ -4,7 +4,7 @@ import global.lco.thumbs.archive.SampleArchive;
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.gateway.GatewayConfig;
 import global.lco.thumbs.gateway.GatewayVerticle;
-import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.shared.cluster.ClusterConfig;
 import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.cluster.NodeOptions;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.gateway;
 
-import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.shared.cluster.ClusterConfig;
 import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.cluster.ShutdownHook;

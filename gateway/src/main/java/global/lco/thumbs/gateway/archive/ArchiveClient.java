@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway.archive;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
+import global.lco.thumbs.shared.upstream.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +16,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -132,21 +132,13 @@ public final class ArchiveClient {
   }
 
   private static Future<HttpResponse<Buffer>> transportFailure(Throwable err) {
-    var timedOut = err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout");
-    return Future.failedFuture(timedOut ? Failure.UPSTREAM_TIMEOUT.problem() : Failure.UPSTREAM_ERROR.problem());
+    return Future.failedFuture(UpstreamFailures.forTransport(err));
   }
 
   private static Future<JsonObject> toJson(HttpResponse<Buffer> response) {
     int status = response.statusCode();
-    if (status == 404) {
-      return Future.failedFuture(Failure.NOT_FOUND.problem());
-    }
-    if (status >= 500 || status < 200 || (status >= 300 && status < 400)) {
-      return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
-    }
-    if (status >= 400) {
-      return Future.failedFuture(new Problem(Failure.ARCHIVE_REFUSED, status,
-          Failure.ARCHIVE_REFUSED.publicMessage(), jsonOrNull(response.body())));
+    if (status < 200 || status >= 300) {
+      return Future.failedFuture(UpstreamFailures.forStatus(status, status / 100 == 4 ? jsonOrNull(response.body()) : null));
     }
     var json = jsonOrNull(response.body());
     return json == null ? Future.failedFuture(Failure.UPSTREAM_ERROR.problem()) : Future.succeededFuture(json);

@@ -1,6 +1,6 @@
 package global.lco.thumbs.gateway.http;
 
-import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.shared.health.ClusterCheck;
 import global.lco.thumbs.shared.health.Readiness;
 import global.lco.thumbs.shared.health.StoreProbe;

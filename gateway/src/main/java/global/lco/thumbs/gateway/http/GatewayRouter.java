@@ -3,8 +3,8 @@ package global.lco.thumbs.gateway.http;
 import global.lco.thumbs.gateway.GatewayConfig;
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.archive.FrameValidator;
-import global.lco.thumbs.gateway.render.RenderDispatcher;
-import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
+import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.health.Readiness;
 import global.lco.thumbs.shared.health.StoreProbe;
@@ -21,11 +21,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.regex.Pattern;
 
 /** The gateway's routes (SPEC §1.1). Order matters: fixed paths first, the frame patterns, then the index. */
 public final class GatewayRouter {
-  private static final Pattern FRAME_ID = Pattern.compile("[0-9]{1,18}");
 
   private GatewayRouter() {
   }
@@ -53,7 +51,7 @@ public final class GatewayRouter {
         config.maxSide(), config.requestDeadline());
     getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)/$")).handler(ctx -> {
       // Named before parsing, so requests refused for their parameters are counted on their route too.
-      RequestLog.of(ctx).route(FRAME_ID.matcher(ctx.pathParam("segment")).matches() ? "frame" : "basename");
+      RequestLog.of(ctx).route(FrameSegment.isFrameId(ctx.pathParam("segment")) ? "frame" : "basename");
       thumbnails.handle(ctx);
     });
     getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));

@@ -5,7 +5,7 @@ import global.lco.thumbs.gateway.archive.ArchiveFrame;
 import global.lco.thumbs.gateway.archive.FrameValidator;
 import global.lco.thumbs.gateway.colour.ColourSet;
 import global.lco.thumbs.gateway.colour.SiblingLookup;
-import global.lco.thumbs.gateway.render.RenderDispatcher;
+import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.shared.cache.CacheKey;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.FrameSource;
@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * {@code /{frameId}/} and {@code /{basename}/}, in the order of SPEC §5: parse → archive lookup
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
  * and blue frames (SPEC §4) → key → store lookup → render on a worker if missing → URL or bytes.
  */
 final class ThumbnailHandler {
-  private static final Pattern FRAME_ID = Pattern.compile("[0-9]{1,18}");
   private static final int IMAGE_MAX_AGE_SECONDS = 3600;
 
   private final ArchiveClient archive;
@@ -65,7 +63,7 @@ final class ThumbnailHandler {
     }
     var authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     var deadlineMs = System.currentTimeMillis() + deadline.toMillis();
-    boolean byId = FRAME_ID.matcher(segment).matches();
+    boolean byId = FrameSegment.isFrameId(segment);
     log.route(byId ? "frame" : "basename");
     var lookup = byId
         ? archive.frameById(Long.parseLong(segment), authorization)

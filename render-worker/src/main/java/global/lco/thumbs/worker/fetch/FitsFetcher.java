@@ -2,6 +2,7 @@ package global.lco.thumbs.worker.fetch;
 
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.shared.upstream.UpstreamFailures;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +13,6 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Downloads a FITS file from the archive's presigned URL into memory. No Authorization is ever
@@ -55,7 +55,7 @@ public final class FitsFetcher {
           if (request[0] != null) {
             request[0].reset();
           }
-          return Future.failedFuture(toProblem(err));
+          return Future.failedFuture(UpstreamFailures.forTransport(err));
         });
   }
 
@@ -63,7 +63,7 @@ public final class FitsFetcher {
     int status = response.statusCode();
     if (status != 200) {
       response.request().reset();
-      return Future.failedFuture(statusProblem(status));
+      return Future.failedFuture(UpstreamFailures.forStatus(status, null));
     }
     var declared = response.getHeader(HttpHeaders.CONTENT_LENGTH);
     if (declared != null && parseLength(declared) > maxBytes) {
@@ -99,23 +99,5 @@ public final class FitsFetcher {
     } catch (NumberFormatException e) {
       return -1;
     }
-  }
-
-  private static Problem statusProblem(int status) {
-    if (status == 404) {
-      return Failure.NOT_FOUND.problem();
-    }
-    if (status >= 400 && status < 500) {
-      return new Problem(Failure.ARCHIVE_REFUSED, status, Failure.ARCHIVE_REFUSED.publicMessage());
-    }
-    return Failure.UPSTREAM_ERROR.problem();
-  }
-
-  private static Problem toProblem(Throwable err) {
-    if (err instanceof Problem p) {
-      return p;
-    }
-    var timedOut = err instanceof TimeoutException || err.getClass().getSimpleName().contains("Timeout");
-    return timedOut ? Failure.UPSTREAM_TIMEOUT.problem() : Failure.UPSTREAM_ERROR.problem();
   }
 }

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The single-machine store: one JPEG file per key in a directory, handed out through URLs that the
@@ -24,12 +23,12 @@ import java.util.regex.Pattern;
  * expiry, like S3 presigned GETs. File I/O goes through Vert.x's async file system.
  */
 public final class LocalDirectoryStore implements ThumbnailStore {
-  private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
   private static final String SECRET_FILE = ".url-secret";
 
   private final FileSystem fs;
   private final Path dir;
   private final StoreConfig config;
+  private final ObjectNames names;
   private final UrlSigner signer;
   private final Clock clock;
 
@@ -37,6 +36,7 @@ public final class LocalDirectoryStore implements ThumbnailStore {
     this.fs = vertx.fileSystem();
     this.dir = config.localDir().toAbsolutePath();
     this.config = config;
+    this.names = new ObjectNames(config.prefix());
     this.signer = signer;
     this.clock = clock;
   }
@@ -75,10 +75,9 @@ public final class LocalDirectoryStore implements ThumbnailStore {
     return secret;
   }
 
-  /** The object name of a key, e.g. {@code thumbs/ab12….jpg}. */
+  /** The object name of a key, e.g. {@code thumbs/ab12….jpg} ({@link ObjectNames}). */
   public String objectName(String key) {
-    requireKey(key);
-    return config.prefix() + key + ".jpg";
+    return names.of(key);
   }
 
   @Override
@@ -117,20 +116,10 @@ public final class LocalDirectoryStore implements ThumbnailStore {
 
   /** The key inside an object name, or {@code null} when the name is not one this store makes. */
   public String keyOf(String objectName) {
-    if (!objectName.startsWith(config.prefix()) || !objectName.endsWith(".jpg")) {
-      return null;
-    }
-    var key = objectName.substring(config.prefix().length(), objectName.length() - 4);
-    return KEY.matcher(key).matches() ? key : null;
+    return names.keyOf(objectName);
   }
 
   private Path file(String key) {
     return dir.resolve(objectName(key));
-  }
-
-  private static void requireKey(String key) {
-    if (key == null || !KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException("not a cache key");
-    }
   }
 }

@@ -6,7 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -25,7 +24,6 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class S3Store implements ThumbnailStore {
   private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
-  private static final Pattern KEY = Pattern.compile("[0-9a-f]{64}");
   private static final String CONTENT_TYPE = "image/jpeg";
   private static final String POOL_NAME = "thumbs-s3";
   /** S3 calls wait on the network, not the CPU: enough threads for many requests in flight. */
@@ -36,12 +34,14 @@ public final class S3Store implements ThumbnailStore {
   private final S3Presigner presigner;
   private final AwsCredentialsProvider credentials;
   private final StoreConfig config;
+  private final ObjectNames names;
   private final String bucket;
 
   private S3Store(WorkerExecutor executor, AwsCredentialsProvider credentials, StoreConfig config) {
     this.executor = executor;
     this.credentials = credentials;
     this.config = config;
+    this.names = new ObjectNames(config.prefix());
     this.bucket = config.s3().bucket();
     this.client = S3Clients.client(config.s3(), credentials);
     this.presigner = S3Clients.presigner(config.s3(), credentials);
@@ -63,12 +63,9 @@ public final class S3Store implements ThumbnailStore {
     }, false).onFailure(err -> executor.close());
   }
 
-  /** The object key of a cache key, e.g. {@code thumbs/ab12….jpg}. */
+  /** The object key of a cache key, e.g. {@code thumbs/ab12….jpg} ({@link ObjectNames}). */
   public String objectName(String key) {
-    if (key == null || !KEY.matcher(key).matches()) {
-      throw new IllegalArgumentException("not a cache key");
-    }
-    return config.prefix() + key + ".jpg";
+    return names.of(key);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package global.lco.thumbs.gateway.render;
+package global.lco.thumbs.gateway.dispatch;
 
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;

@@ -1,4 +1,4 @@
-package global.lco.thumbs.gateway.render;
+package global.lco.thumbs.gateway.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

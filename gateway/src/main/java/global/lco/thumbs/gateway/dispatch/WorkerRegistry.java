@@ -1,4 +1,4 @@
-package global.lco.thumbs.gateway.render;
+package global.lco.thumbs.gateway.dispatch;
 
 import global.lco.thumbs.shared.contract.Addresses;
 import global.lco.thumbs.shared.contract.WorkerStatus;

@@ -1,4 +1,4 @@
-package global.lco.thumbs.gateway.render;
+package global.lco.thumbs.gateway.dispatch;
 
 import global.lco.thumbs.shared.contract.Addresses;
 import global.lco.thumbs.shared.contract.Failure;
@@ -6,6 +6,7 @@ import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.contract.WorkerStatus;
+import global.lco.thumbs.shared.concurrency.SingleFlight;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -44,7 +45,7 @@ public final class RenderDispatcher {
   private final Duration attemptTimeout;
   private final ThumbsMetrics metrics;
   private final RenderQuarantine quarantine;
-  private final Map<String, Future<RenderReply>> inFlight = new HashMap<>();
+  private final SingleFlight<String, RenderReply> inFlight = new SingleFlight<>();
   private final Map<String, Set<Promise<RenderReply>>> waitingOn = new HashMap<>();
 
   public RenderDispatcher(EventBus bus, WorkerRegistry workers, Duration attemptTimeout, ThumbsMetrics metrics,
@@ -58,17 +59,14 @@ public final class RenderDispatcher {
   }
 
   public Future<RenderReply> render(RenderJob job) {
-    var running = inFlight.get(job.cacheKey());
+    var running = inFlight.running(job.cacheKey());
     if (running != null) {
       metrics.singleFlightWait("gateway");
       return running;
     }
-    var reply = quarantine.isQuarantined(routingKey(job))
+    return inFlight.start(job.cacheKey(), () -> quarantine.isQuarantined(routingKey(job))
         .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
-            : attempt(job, 1, new HashSet<>()));
-    inFlight.put(job.cacheKey(), reply);
-    reply.onComplete(done -> inFlight.remove(job.cacheKey()));
-    return reply;
+            : attempt(job, 1, new HashSet<>())));
   }
 
   private Future<RenderReply> attempt(RenderJob job, int number, Set<String> tried) {

@@ -1,19 +1,15 @@
-package global.lco.thumbs.worker;
+package global.lco.thumbs.worker.job;
 
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
-import global.lco.thumbs.worker.job.FrameCache;
-import global.lco.thumbs.worker.job.MemoryBudget;
-import global.lco.thumbs.worker.job.RenderJobRunner;
-import global.lco.thumbs.worker.job.RenderedJob;
+import global.lco.thumbs.shared.concurrency.SingleFlight;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +18,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One job from start to reply: skip it if the thumbnail is already stored (another gateway's
- * identical request may have finished it), fetch the FITS (the three of a colour job in parallel),
- * render on the bounded pool within the memory budget, store. The reply always carries the JPEG; callers strip it when not wanted.
+ * identical request may have finished it); reuse a stretched frame another size of it left in the
+ * {@link FrameCache}, or wait for one being loaded; otherwise fetch the FITS (the three of a colour
+ * job in parallel), render on the bounded pool within the memory budget, and store. The reply
+ * always carries the JPEG; callers strip it when not wanted.
  */
-final class RenderPipeline {
-  private static final Logger LOG = LoggerFactory.getLogger(RenderPipeline.class);
+public final class JobExecution {
+  private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
@@ -37,9 +35,9 @@ final class RenderPipeline {
   private final String nodeId;
   private final FrameCache frames;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
-  private final Map<FrameCache.Key, Future<?>> loading = new HashMap<>();
+  private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
-  RenderPipeline(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
+  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
                  ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
     this.frames = frames;
     this.fetcher = fetcher;
@@ -51,7 +49,7 @@ final class RenderPipeline {
     this.nodeId = nodeId;
   }
 
-  Future<RenderReply> run(RenderJob job) {
+  public Future<RenderReply> run(RenderJob job) {
     return store.exists(job.cacheKey())
         .otherwise(false)
         .compose(stored -> stored ? alreadyStored(job) : render(job));
@@ -66,9 +64,9 @@ final class RenderPipeline {
   private Future<RenderReply> render(RenderJob job) {
     var key = job.color() || frames.capacityBytes() == 0 ? null : FrameCache.Key.of(job.frames().get(0), job.params());
     if (key == null) {
-      return download(job, null);
+      return fetchRenderStore(job, null);
     }
-    var pending = loading.get(key);
+    var pending = loading.running(key);
     if (pending != null) {
       // Whatever happens to the first job, look again: its frame is kept, or this job loads it.
       return pending.transform(done -> render(job));
@@ -78,13 +76,11 @@ final class RenderPipeline {
       return renderPool.executeBlocking(() -> runner.finish(kept, job.params()), false)
           .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
     }
-    var load = download(job, key);
-    loading.put(key, load);
-    return load.andThen(done -> loading.remove(key));
+    return loading.start(key, () -> fetchRenderStore(job, key));
   }
 
   /** Fetch, render and store; with a {@code key} the stretched frame is kept for other sizes. */
-  private Future<RenderReply> download(RenderJob job, FrameCache.Key key) {
+  private Future<RenderReply> fetchRenderStore(RenderJob job, FrameCache.Key key) {
     var stages = new LinkedHashMap<String, Long>();
     long fetchStart = System.nanoTime();
     return fetchAll(job)
