@@ -21,7 +21,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Sends render jobs to workers (request/reply) and gets them done within the request's deadline:
@@ -64,7 +63,7 @@ public final class RenderDispatcher {
       metrics.singleFlightWait("gateway");
       return running;
     }
-    return inFlight.start(job.cacheKey(), () -> quarantine.isQuarantined(routingKey(job))
+    return inFlight.start(job.cacheKey(), () -> quarantine.isQuarantined(Rendezvous.routingKey(job))
         .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
             : attempt(job, 1, new HashSet<>())));
   }
@@ -74,7 +73,7 @@ public final class RenderDispatcher {
     if (remaining <= 0) {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }
-    var worker = workers.candidates(routingKey(job), tried).stream().findFirst().orElse(null);
+    var worker = workers.candidates(Rendezvous.routingKey(job), tried).stream().findFirst().orElse(null);
     if (worker == null && tried.isEmpty() && !workers.awaitingFirstAnnouncements()) {
       // Sending to the shared address now would wait out the attempt timeout whenever the cluster
       // still lists a dead worker's consumer on it (a killed node's registrations outlive it).
@@ -88,7 +87,7 @@ public final class RenderDispatcher {
     var outcome = worker == null ? sent : watched(worker, sent);
     return outcome.recover(err -> {
       if (err instanceof WorkerLost lost) {
-        return quarantine.recordLoss(routingKey(job), lost.nodeId, job.requestId())
+        return quarantine.recordLoss(Rendezvous.routingKey(job), lost.nodeId, job.requestId())
             .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
                 : retryOrFail(job, number, tried, worker, err));
       }
@@ -133,11 +132,6 @@ public final class RenderDispatcher {
     if (waiting != null) {
       Set.copyOf(waiting).forEach(p -> p.tryFail(new WorkerLost(nodeId)));
     }
-  }
-
-  /** Jobs for the same frames go to the same worker, whatever the size asked for. */
-  static String routingKey(RenderJob job) {
-    return job.frames().stream().map(f -> f.id() + "/" + f.version()).collect(Collectors.joining(","));
   }
 
   private static boolean retryable(Throwable err, WorkerStatus worker) {

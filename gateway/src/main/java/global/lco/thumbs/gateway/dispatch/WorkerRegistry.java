@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -69,16 +68,16 @@ public final class WorkerRegistry {
   }
 
   /**
-   * Live workers in rendezvous order for {@code routingKey}: every gateway computes the same order,
-   * so the same frame goes to the same worker (its caches, one render per key), and when that worker
-   * is gone the next one takes over. Workers that report themselves full go last.
+   * Live workers in {@link Rendezvous} order for {@code routingKey}: every gateway computes the same
+   * order, and when the first worker is gone the next one takes over. Workers that report themselves
+   * full go last.
    */
   public List<WorkerStatus> candidates(String routingKey, Set<String> excluded) {
     return workers.values().stream()
         .map(Known::status)
         .filter(s -> !s.leaving() && !excluded.contains(s.nodeId()))
         .sorted(Comparator.comparing((WorkerStatus s) -> s.inFlight() >= s.capacity())
-            .thenComparing(Comparator.comparingLong((WorkerStatus s) -> score(s.nodeId(), routingKey)).reversed()))
+            .thenComparing(Comparator.comparingLong((WorkerStatus s) -> Rendezvous.score(s.nodeId(), routingKey)).reversed()))
         .toList();
   }
 
@@ -117,18 +116,5 @@ public final class WorkerRegistry {
       workers.remove(nodeId);
       notifyLoss(nodeId);
     });
-  }
-
-  /** Rendezvous (highest random weight) score: a 64-bit FNV-1a hash of node and key, mixed. */
-  static long score(String nodeId, String key) {
-    long hash = 0xcbf29ce484222325L;
-    for (byte b : (nodeId + "\n" + key).getBytes(StandardCharsets.UTF_8)) {
-      hash ^= b & 0xFF;
-      hash *= 0x100000001b3L;
-    }
-    hash ^= hash >>> 33;
-    hash *= 0xff51afd7ed558ccdL;
-    hash ^= hash >>> 33;
-    return hash;
   }
 }
