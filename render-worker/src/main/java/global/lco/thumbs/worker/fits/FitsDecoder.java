@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.sky.WcsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ public final class FitsDecoder {
     var scan = prescan(file);
     byte[] padded = padLastBlock(file);
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
-      return read(chooseWithinLimits(fits, scan), padded);
+      var chosen = chooseWithinLimits(fits, scan);
+      return read(chosen, padded).withWcs(WcsReader.read(chosen.hdu().getHeader()));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
