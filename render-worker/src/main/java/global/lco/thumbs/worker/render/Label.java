@@ -40,6 +40,11 @@ public final class Label {
     return LabelLayout.of(text, size).width();
   }
 
+  /** True when this JVM hints label glyphs as the reference renderer does (see {@link LabelFont#FREETYPE_PROPERTIES}). */
+  public static boolean hintedLikeReference() {
+    return LabelFont.hintedLikeReference();
+  }
+
   /** Draws {@code text} in place on an interleaved 8-bit image (1 = grey, 3 = RGB channels). */
   public static void draw(byte[] img, int w, int h, int channels, String text) {
     if (text == null || text.isEmpty() || w <= 0 || h <= 0) {
