@@ -39,6 +39,10 @@ public final class FitsDecoder {
     byte[] padded = padLastBlock(file);
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
       var chosen = chooseWithinLimits(fits, scan);
+      var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
+      if (mosaic != null) {
+        return mosaic.assemble(amplifier -> read(amplifier, padded));
+      }
       return read(chosen, padded).withWcs(WcsReader.read(chosen.hdu().getHeader()));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
@@ -51,16 +55,30 @@ public final class FitsDecoder {
     byte[] padded = padLastBlock(file);
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
       var chosen = chooseWithinLimits(fits, scan);
-      var fast = chosen.compressed() ? ricePlan(padded, (CompressedImageHDU) chosen.hdu(), chosen) : null;
-      if (fast != null) {
-        return new ImageShape(chosen.width(), chosen.height(), fast.scratchBytes());
+      var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
+      if (mosaic != null) {
+        // Amplifiers are decoded one at a time into the mosaic: the largest one's floats and buffers at most.
+        long largest = 0;
+        for (var amplifier : mosaic.amplifiers()) {
+          largest = Math.max(largest, amplifier.image().pixels() * Float.BYTES + overhead(amplifier.image(), padded));
+        }
+        return new ImageShape(mosaic.width(), mosaic.height(), largest);
       }
-      // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
-      int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
-      return new ImageShape(chosen.width(), chosen.height(), chosen.pixels() * Math.max(1, Math.abs(bitpix) / 8));
+      return new ImageShape(chosen.width(), chosen.height(), overhead(chosen, padded));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
+  }
+
+  /** Heap the decoder holds besides the floats while decoding this image. */
+  private static long overhead(ImageCandidate image, byte[] padded) {
+    var fast = image.compressed() ? ricePlan(padded, (CompressedImageHDU) image.hdu(), image) : null;
+    if (fast != null) {
+      return fast.scratchBytes();
+    }
+    // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
+    int bitpix = image.hdu().getHeader().getIntValue(image.compressed() ? "ZBITPIX" : "BITPIX", -32);
+    return image.pixels() * Math.max(1, Math.abs(bitpix) / 8);
   }
 
   /** Every header checked on the raw bytes before nom-tam-fits parses any of them. */
