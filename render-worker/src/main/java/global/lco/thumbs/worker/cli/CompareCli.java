@@ -3,6 +3,7 @@ package global.lco.thumbs.worker.cli;
 import global.lco.thumbs.worker.compare.GoldenComparison;
 import global.lco.thumbs.worker.compare.ImageDifference;
 import global.lco.thumbs.worker.compare.PictureFiles;
+import global.lco.thumbs.worker.render.Picture;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,10 +45,26 @@ public final class CompareCli {
   }
 
   private static int compare(Path ours, Path reference) throws IOException {
-    var d = ImageDifference.between(PictureFiles.read(ours), PictureFiles.read(reference));
-    System.out.printf("mean difference %s, SSIM %s, largest difference %d, %d pixels differ%n",
-        Arrays.toString(d.meanDifference()), Arrays.toString(d.ssim()), d.maxDifference(), d.differingPixels());
+    Picture a = PictureFiles.read(ours);
+    Picture b = PictureFiles.read(reference);
+    if (a.channels() != b.channels()) {
+      // fits2image saves grey thumbnails as RGB: compare a grey image with it as RGB.
+      a = PictureFiles.rgb(a);
+      b = PictureFiles.rgb(b);
+    }
+    if (a.width() != b.width() || a.height() != b.height()) {
+      System.out.printf("sizes differ: %dx%d against %dx%d%n", a.width(), a.height(), b.width(), b.height());
+      return 1;
+    }
+    var d = ImageDifference.between(a, b);
+    System.out.printf("%dx%d, mean difference %s, SSIM %s, largest difference %d, %d of %d pixels differ%n",
+        a.width(), a.height(), format(d.meanDifference(), "%.3f"), format(d.ssim(), "%.4f"), d.maxDifference(),
+        d.differingPixels(), (long) a.width() * a.height());
     return 0;
+  }
+
+  private static String format(double[] values, String format) {
+    return String.join(" / ", Arrays.stream(values).mapToObj(v -> String.format(format, v)).toList());
   }
 
   private static int golden(Path testdata) throws IOException {

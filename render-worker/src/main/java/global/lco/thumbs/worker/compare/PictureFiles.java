@@ -38,6 +38,21 @@ public final class PictureFiles {
     return new Picture(rgb, w, h, 3);
   }
 
+  /** The picture as RGB: grey replicated into the three channels, RGB as it is. */
+  public static Picture rgb(Picture picture) {
+    if (picture.channels() == 3) {
+      return picture;
+    }
+    byte[] grey = picture.pixels();
+    byte[] rgb = new byte[grey.length * 3];
+    for (int i = 0; i < grey.length; i++) {
+      rgb[3 * i] = grey[i];
+      rgb[3 * i + 1] = grey[i];
+      rgb[3 * i + 2] = grey[i];
+    }
+    return new Picture(rgb, picture.width(), picture.height(), 3);
+  }
+
   public static void write(Picture picture, Path png) throws IOException {
     int w = picture.width();
     int h = picture.height();
