@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import nom.tam.fits.BasicHDU;
 import nom.tam.fits.Fits;
 import nom.tam.fits.Header;
@@ -94,7 +95,22 @@ final class AmplifierMosaic {
     return amplifiers;
   }
 
-  /** The detector image, decoding one amplifier at a time. */
+  /**
+   * The assembled size and the decoder's heap besides its floats: amplifiers are decoded one at a
+   * time, so the largest one's floats plus what decoding it holds ({@code overhead}).
+   */
+  ImageShape shape(ToLongFunction<ImageCandidate> overhead) {
+    long largest = 0;
+    for (var amplifier : amplifiers) {
+      largest = Math.max(largest, amplifier.image().pixels() * Float.BYTES + overhead.applyAsLong(amplifier.image()));
+    }
+    return new ImageShape(width, height, largest);
+  }
+
+  /**
+   * The detector image, decoding one amplifier at a time. It has no WCS: the amplifiers' headers
+   * do not describe the assembled grid, so colour registration of a mosaic uses correlation.
+   */
   FitsImage assemble(AmplifierReader reader) throws UnreadableFitsException {
     float[] out = new float[width * height];
     Arrays.fill(out, Float.NaN);

@@ -57,12 +57,7 @@ public final class FitsDecoder {
       var chosen = chooseWithinLimits(fits, scan);
       var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
       if (mosaic != null) {
-        // Amplifiers are decoded one at a time into the mosaic: the largest one's floats and buffers at most.
-        long largest = 0;
-        for (var amplifier : mosaic.amplifiers()) {
-          largest = Math.max(largest, amplifier.image().pixels() * Float.BYTES + overhead(amplifier.image(), padded));
-        }
-        return new ImageShape(mosaic.width(), mosaic.height(), largest);
+        return mosaic.shape(amplifier -> overhead(amplifier, padded));
       }
       return new ImageShape(chosen.width(), chosen.height(), overhead(chosen, padded));
     } catch (IOException | RuntimeException broken) {
