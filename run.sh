@@ -22,4 +22,6 @@ jar=app/target/thumbs.jar
 if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -print -quit)" ]; then
   mvn -B -q -DskipTests package
 fi
+# Label glyphs hinted as fits2image's Pillow hints them (the JDK pins an older FreeType interpreter otherwise).
+export FREETYPE_PROPERTIES="${FREETYPE_PROPERTIES:-truetype:interpreter-version=40}"
 exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"

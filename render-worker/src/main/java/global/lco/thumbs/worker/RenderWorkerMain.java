@@ -10,6 +10,7 @@ import global.lco.thumbs.shared.health.ManagementServer;
 import global.lco.thumbs.shared.health.StoreProbe;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
+import global.lco.thumbs.worker.cli.CompareCli;
 import global.lco.thumbs.worker.cli.RenderCli;
 import global.lco.thumbs.shared.cluster.NodeOptions;
 import java.time.Duration;
@@ -18,7 +19,8 @@ import java.util.Arrays;
 
 /**
  * A render-worker node: joins the cluster named by CLUSTER_NAME and renders the jobs gateways send.
- * {@code render ...} runs the command-line renderer instead ({@link RenderCli}).
+ * {@code render ...} runs the command-line renderer instead ({@link RenderCli}); {@code compare} and
+ * {@code golden} compare with the reference renderer ({@link CompareCli}).
  */
 public final class RenderWorkerMain {
   private RenderWorkerMain() {
@@ -30,9 +32,15 @@ public final class RenderWorkerMain {
       RenderCli.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && (args[0].equals("compare") || args[0].equals("golden"))) {
+      CompareCli.main(args);
+      return;
+    }
     if (args.length > 0) {
       System.err.println("usage: java -jar thumbs-render-worker.jar                 a worker node (environment: see README)\n"
-          + "       java -jar thumbs-render-worker.jar render [options] IN OUT   render one FITS file (--help)");
+          + "       java -jar thumbs-render-worker.jar render [options] IN OUT   render one FITS file (--help)\n"
+          + "       java -jar thumbs-render-worker.jar compare OURS.png REF.png  mean difference and SSIM of two images\n"
+          + "       java -jar thumbs-render-worker.jar golden [TESTDATA]         the golden cases against fits2image");
       System.exit(args[0].equals("--help") ? 0 : 2);
     }
     var problems = new ArrayList<String>();

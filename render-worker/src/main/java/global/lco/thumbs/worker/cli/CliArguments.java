@@ -4,13 +4,14 @@ import global.lco.thumbs.shared.contract.RenderParams;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Command-line options of {@link RenderCli}, with the HTTP API's names, defaults and ranges, so a
  * script gets exactly the thumbnail the service would give. {@code inputs} holds one FITS file, or
  * three (red, green, blue) with {@code --color}.
  */
-record CliArguments(List<Path> inputs, Path output, RenderParams params) {
+record CliArguments(List<Path> inputs, Path output, RenderParams params, Optional<Path> rawPng) {
   static final String USAGE = """
       usage: java -jar thumbs-render-worker.jar [options] INPUT.fits[.fz] OUTPUT.jpg
              java -jar thumbs-render-worker.jar [options] --color RED.fits GREEN.fits BLUE.fits OUTPUT.jpg
@@ -21,6 +22,8 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
         --median         fits2image median contrast mode
         --percentile P   percentile for --median, (0, 100] (default 99.5)
         --quality Q      JPEG quality 1..100 (default 80)
+        --raw-png FILE   also write the image before JPEG encoding as a lossless PNG
+                         (what to compare with fits2image's render_reference.py --raw-png)
       The image is fitted inside width x height, never enlarged.""";
 
   static final int MAX_SIDE = 10_000;
@@ -39,6 +42,7 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
     boolean color = false;
     double percentile = defaults.percentile();
     int quality = defaults.quality();
+    Path rawPng = null;
     var paths = new ArrayList<Path>();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -50,6 +54,7 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
         case "--color" -> color = true;
         case "--percentile" -> percentile = percentile(value(args, ++i, arg));
         case "--quality" -> quality = integer(arg, value(args, ++i, arg), 1, 100);
+        case "--raw-png" -> rawPng = Path.of(value(args, ++i, arg));
         default -> {
           if (arg.startsWith("--")) {
             throw new IllegalArgumentException("unknown option " + arg);
@@ -65,7 +70,7 @@ record CliArguments(List<Path> inputs, Path output, RenderParams params) {
       throw new IllegalArgumentException("expected one input FITS file and one output JPEG");
     }
     return new CliArguments(List.copyOf(paths.subList(0, paths.size() - 1)), paths.get(paths.size() - 1),
-        new RenderParams(width, height, label, median, percentile, quality));
+        new RenderParams(width, height, label, median, percentile, quality), Optional.ofNullable(rawPng));
   }
 
   private static String value(String[] args, int index, String option) {

@@ -1,11 +1,15 @@
 package global.lco.thumbs.worker.cli;
 
 import global.lco.thumbs.shared.contract.Problem;
+import global.lco.thumbs.worker.compare.PictureFiles;
 import global.lco.thumbs.worker.job.RenderJobRunner;
+import global.lco.thumbs.worker.job.RenderedJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Renders a local FITS file to a JPEG thumbnail with the service's pipeline and parameters, for
@@ -43,7 +47,8 @@ public final class RenderCli {
         fits.add(Files.readAllBytes(file));
       }
       var runner = new RenderJobRunner(Long.MAX_VALUE);
-      var rendered = arguments.color() ? runner.renderColour(fits, arguments.params())
+      var rendered = arguments.rawPng().isPresent() ? throughPicture(runner, fits, arguments)
+          : arguments.color() ? runner.renderColour(fits, arguments.params())
           : runner.render(fits.get(0), arguments.params());
       // Write beside the target and move, so a reader never sees half a JPEG.
       var partial = arguments.output().resolveSibling(arguments.output().getFileName() + ".part");
@@ -63,5 +68,14 @@ public final class RenderCli {
       System.err.println("error: " + io.getMessage());
       return 1;
     }
+  }
+
+  /** The render with its pre-encode image kept as a PNG, then encoded from that same image. */
+  private static RenderedJob throughPicture(RenderJobRunner runner, List<byte[]> fits, CliArguments arguments)
+      throws IOException {
+    var params = arguments.params();
+    var picture = arguments.color() ? runner.colourPicture(fits, params).picture() : runner.picture(fits.get(0), params);
+    PictureFiles.write(picture, arguments.rawPng().orElseThrow());
+    return new RenderedJob(picture.jpeg(params.quality()), picture.width(), picture.height(), Map.of());
   }
 }

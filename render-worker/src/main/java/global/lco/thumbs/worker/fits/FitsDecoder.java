@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.sky.WcsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -37,7 +38,12 @@ public final class FitsDecoder {
     var scan = prescan(file);
     byte[] padded = padLastBlock(file);
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
-      return read(chooseWithinLimits(fits, scan), padded);
+      var chosen = chooseWithinLimits(fits, scan);
+      var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
+      if (mosaic != null) {
+        return mosaic.assemble(amplifier -> read(amplifier, padded));
+      }
+      return read(chosen, padded).withWcs(WcsReader.read(chosen.hdu().getHeader()));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -49,18 +55,30 @@ public final class FitsDecoder {
     byte[] padded = padLastBlock(file);
     try (Fits fits = new Fits(new InMemoryFileIO(padded))) {
       var chosen = chooseWithinLimits(fits, scan);
-      var fast = chosen.compressed() ? ricePlan(padded, (CompressedImageHDU) chosen.hdu(), chosen) : null;
-      long tiles = chosen.compressed() ? chosen.hdu().getHeader().getLongValue("NAXIS2", 0) : 0;
-      if (fast != null) {
-        return new ImageShape(chosen.width(), chosen.height(), fast.scratchBytes(), tiles);
+      var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
+      if (mosaic != null) {
+        return mosaic.shape(amplifier -> overhead(amplifier, padded), FitsDecoder::tiles);
       }
-      // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
-      int bitpix = chosen.hdu().getHeader().getIntValue(chosen.compressed() ? "ZBITPIX" : "BITPIX", -32);
-      return new ImageShape(chosen.width(), chosen.height(), chosen.pixels() * Math.max(1, Math.abs(bitpix) / 8),
-          tiles);
+      return new ImageShape(chosen.width(), chosen.height(), overhead(chosen, padded), tiles(chosen));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
+  }
+
+  /** How many tiles the image is compressed in (0 when stored plain). */
+  private static long tiles(ImageCandidate image) {
+    return image.compressed() ? image.hdu().getHeader().getLongValue("NAXIS2", 0) : 0;
+  }
+
+  /** Heap the decoder holds besides the floats while decoding this image. */
+  private static long overhead(ImageCandidate image, byte[] padded) {
+    var fast = image.compressed() ? ricePlan(padded, (CompressedImageHDU) image.hdu(), image) : null;
+    if (fast != null) {
+      return fast.scratchBytes();
+    }
+    // nom-tam-fits holds the stored values (for compressed data, decompressed) beside our floats.
+    int bitpix = image.hdu().getHeader().getIntValue(image.compressed() ? "ZBITPIX" : "BITPIX", -32);
+    return image.pixels() * Math.max(1, Math.abs(bitpix) / 8);
   }
 
   /** Every header checked on the raw bytes before nom-tam-fits parses any of them. */

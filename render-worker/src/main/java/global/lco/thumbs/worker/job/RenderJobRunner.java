@@ -8,7 +8,9 @@ import global.lco.thumbs.worker.fits.FitsLimits;
 import global.lco.thumbs.worker.fits.UnreadableFitsException;
 import global.lco.thumbs.worker.render.ColourRenderer;
 import global.lco.thumbs.worker.render.MonoRenderer;
+import global.lco.thumbs.worker.render.Picture;
 import global.lco.thumbs.worker.render.StageTimer;
+import global.lco.thumbs.worker.render.colour.Channel;
 import global.lco.thumbs.worker.render.colour.Plane;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,42 +113,67 @@ public final class RenderJobRunner {
    * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS naming the channel whose file is wrong
    */
   public RenderedJob renderColour(List<byte[]> fits, RenderParams params) {
-    if (fits.size() != 3) {
-      throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
-    }
     var timer = new StageTimer();
-    List<Plane> planes = timer.stage("channels", () -> channels(fits, params));
-    var rendered = ColourRenderer.render(planes.get(0), planes.get(1), planes.get(2), params, timer).image();
+    List<Channel> channels = timer.stage("channels", () -> channels(fits, params));
+    var rendered = ColourRenderer.render(channels.get(0), channels.get(1), channels.get(2), params, timer).image();
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), timer.stages());
   }
 
-  private List<Plane> channels(List<byte[]> fits, RenderParams params) {
+  /**
+   * The thumbnail of one frame as it goes to the JPEG encoder, for comparing with the reference
+   * renderer's output (JPEG noise would hide small differences).
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS with what is wrong with the file
+   */
+  public Picture picture(byte[] fits, RenderParams params) {
+    FitsImage image;
+    try {
+      image = decoder.decode(fits);
+    } catch (UnreadableFitsException unreadable) {
+      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
+    }
+    var timer = new StageTimer();
+    return MonoRenderer.picture(MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer),
+        params, timer);
+  }
+
+  /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
+  public ColourRenderer.Composed colourPicture(List<byte[]> fits, RenderParams params) {
+    var timer = new StageTimer();
+    List<Channel> channels = channels(fits, params);
+    return ColourRenderer.compose(channels.get(0), channels.get(1), channels.get(2), params, timer);
+  }
+
+  private List<Channel> channels(List<byte[]> fits, RenderParams params) {
+    if (fits.size() != 3) {
+      throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
+    }
     try (var pool = Executors.newThreadPerTaskExecutor(CHANNEL_THREADS)) {
-      var pending = new ArrayList<Future<Plane>>();
+      var pending = new ArrayList<Future<Channel>>();
       for (int c = 0; c < fits.size(); c++) {
         String name = CHANNEL_NAMES[c];
         byte[] file = fits.get(c);
         pending.add(pool.submit(() -> channel(name, file, params)));
       }
-      var planes = new ArrayList<Plane>();
+      var channels = new ArrayList<Channel>();
       for (var channel : pending) {
-        planes.add(result(channel));
+        channels.add(result(channel));
       }
-      return planes;
+      return channels;
     }
   }
 
-  private Plane channel(String name, byte[] fits, RenderParams params) {
+  private Channel channel(String name, byte[] fits, RenderParams params) {
     FitsImage image;
     try {
       image = decoder.decode(fits);
     } catch (UnreadableFitsException unreadable) {
       throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
     }
-    return ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params);
+    return new Channel(ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params), image.wcs());
   }
 
-  private static Plane result(Future<Plane> channel) {
+  private static Channel result(Future<Channel> channel) {
     try {
       return channel.get();
     } catch (InterruptedException interrupted) {

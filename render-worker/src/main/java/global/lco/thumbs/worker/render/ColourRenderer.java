@@ -1,24 +1,29 @@
 package global.lco.thumbs.worker.render;
 
 import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.render.colour.Channel;
+import global.lco.thumbs.worker.render.colour.ChannelAlignment;
 import global.lco.thumbs.worker.render.colour.ColourComposer;
 import global.lco.thumbs.worker.render.colour.Plane;
-import global.lco.thumbs.worker.render.colour.Registration;
 import global.lco.thumbs.worker.render.colour.Shift;
 
 /**
  * The three-filter pipeline (SPEC §4): each channel stretched on its own as a mono frame would be,
- * then green and blue registered onto red, cropped to the common area, stacked, resized, labelled
- * and encoded as an RGB JPEG.
+ * then green and blue aligned onto red (by WCS, else correlation), cropped to the common area,
+ * stacked, resized, labelled and encoded as an RGB JPEG.
  */
 public final class ColourRenderer {
 
-  /** The registration of green and blue onto red, kept for logs and tests. */
+  /** The alignment of green and blue onto red, kept for logs and tests. */
   public record Alignment(Shift green, Shift blue) {
   }
 
   /** A rendered composite and how its channels were aligned. */
   public record Result(RenderedImage image, Alignment alignment) {
+  }
+
+  /** A composite before JPEG encoding and how its channels were aligned. */
+  public record Composed(Picture picture, Alignment alignment) {
   }
 
   private ColourRenderer() {
@@ -33,64 +38,91 @@ public final class ColourRenderer {
     return MonoRenderer.stretch(px, w, h, params, new StageTimer());
   }
 
-  /** Green and blue onto red: two independent registrations, run as two bands of the shared pool. */
-  static Alignment register(Plane red, Plane green, Plane blue) {
-    Plane[] moving = {green, blue};
+  /** Channels with no WCS: aligned by correlation alone. */
+  public static Result render(Plane red, Plane green, Plane blue, RenderParams params, StageTimer timer) {
+    return render(Channel.of(red), Channel.of(green), Channel.of(blue), params, timer);
+  }
+
+  public static Result render(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
+    Composed composed = compose(red, green, blue, params, timer);
+    Picture picture = composed.picture();
+    byte[] jpeg = timer.stage("encode", () -> picture.jpeg(params.quality()));
+    return new Result(new RenderedImage(jpeg, picture.width(), picture.height()), composed.alignment());
+  }
+
+  /** Everything but the encoding: the labelled RGB thumbnail as it goes to the JPEG encoder. */
+  public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
+    int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
+    int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
+    Plane r = red.plane().centreCrop(cw, ch);
+    Plane g = green.plane().centreCrop(cw, ch);
+    Plane b = blue.plane().centreCrop(cw, ch);
+    Alignment alignment = timer.stage("register", () -> align(red, green, blue, r, g, b));
+    Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
+    if (common == null) {
+      alignment = new Alignment(Shift.none(0), Shift.none(0));
+      common = new Plane[] {r, g, b};
+    }
+    byte[] small = resizedComposite(common, alignment, params, timer);
+    Size size = Resize.fitInside(common[0].width(), common[0].height(), params.width(), params.height());
+    if (!params.label().isEmpty()) {
+      timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
+    }
+    return new Composed(new Picture(small, size.width(), size.height(), 3), alignment);
+  }
+
+  /** Green and blue onto red: two independent alignments, run as two bands of the shared pool. */
+  private static Alignment align(Channel red, Channel green, Channel blue, Plane r, Plane g, Plane b) {
+    Channel[] moving = {green, blue};
+    Plane[] cropped = {g, b};
+    String[] names = {"green", "blue"};
     Shift[] shifts = new Shift[2];
-    RowBands.run(2, (long) red.width() * red.height(), (band, from, to) -> {
+    RowBands.run(2, (long) r.width() * r.height(), (band, from, to) -> {
       for (int i = from; i < to; i++) {
-        shifts[i] = Registration.estimate(red, moving[i]);
+        shifts[i] = ChannelAlignment.align(names[i], red, moving[i], r, cropped[i]);
       }
     });
     return new Alignment(shifts[0], shifts[1]);
   }
 
-  public static Result render(Plane red, Plane green, Plane blue, RenderParams params, StageTimer timer) {
-    int cw = Math.min(red.width(), Math.min(green.width(), blue.width()));
-    int ch = Math.min(red.height(), Math.min(green.height(), blue.height()));
-    Plane r = red.centreCrop(cw, ch);
-    Plane g = green.centreCrop(cw, ch);
-    Plane b = blue.centreCrop(cw, ch);
-    Alignment alignment = timer.stage("register", () -> register(r, g, b));
-    // The composite is at most the cropped channel size; its thumbnail size decides the reduce factor.
-    Size target = Resize.fitInside(cw, ch, params.width(), params.height());
-    int fx = Math.max(1, (int) ((double) cw / target.width() / Resize.REDUCING_GAP));
-    int fy = Math.max(1, (int) ((double) ch / target.height() / Resize.REDUCING_GAP));
-    if (fx > 1 || fy > 1) {
-      // Box-reduce each channel first and compose at the reduced size, with the shifts scaled to
-      // it: the same average either way for a constant shift, at a fraction of the pixels.
-      Plane[] reduced = timer.stage("resize", () -> new Plane[] {reduce(r, fx, fy), reduce(g, fx, fy), reduce(b, fx, fy)});
-      Alignment scaled = new Alignment(scale(alignment.green(), fx, fy), scale(alignment.blue(), fx, fy));
-      var composite = timer.stage("compose",
-          () -> ColourComposer.compose(reduced[0], reduced[1], reduced[2], scaled.green(), scaled.blue()));
-      Size size = Resize.fitInside(composite.width() * fx, composite.height() * fy, params.width(), params.height());
-      byte[] small = timer.stage("resize", () -> LanczosResample.resample(composite.rgb(), composite.width(),
-          composite.height(), 3, composite.width(), composite.height(), size.width(), size.height()));
-      return finish(small, size, alignment, params, timer);
-    }
-    var composite = timer.stage("compose",
-        () -> ColourComposer.compose(r, g, b, alignment.green(), alignment.blue()));
-    int w = composite.width();
-    int h = composite.height();
+  /**
+   * Stacks the common area and shrinks it like Pillow's thumbnail. When the thumbnail reduces the
+   * frame, each channel is box-reduced first and the sub-pixel offsets scaled to the reduced grid:
+   * the same result for unshifted channels (the reduce works per channel anyway) at a fraction of
+   * the pixels to stack.
+   */
+  private static byte[] resizedComposite(Plane[] common, Alignment alignment, RenderParams params, StageTimer timer) {
+    int w = common[0].width();
+    int h = common[0].height();
     Size size = Resize.fitInside(w, h, params.width(), params.height());
-    byte[] small = timer.stage("resize", () -> Resize.thumbnail(composite.rgb(), w, h, 3, size.width(), size.height()));
-    return finish(small, size, alignment, params, timer);
+    int fx = Resize.reducingFactor(w, size.width());
+    int fy = Resize.reducingFactor(h, size.height());
+    // Whole pixels of the offsets were cropped away already; what is left is below a pixel.
+    double[] left = {fraction(alignment.green().dx()), fraction(alignment.green().dy()),
+        fraction(alignment.blue().dx()), fraction(alignment.blue().dy())};
+    if (fx == 1 && fy == 1) {
+      var composite = timer.stage("compose", () -> stack(common, left, 1, 1));
+      return timer.stage("resize", () -> Resize.thumbnail(composite.rgb(), w, h, 3, size.width(), size.height()));
+    }
+    Plane[] reduced = timer.stage("resize", () -> new Plane[] {reduce(common[0], fx, fy), reduce(common[1], fx, fy),
+        reduce(common[2], fx, fy)});
+    var composite = timer.stage("compose", () -> stack(reduced, left, fx, fy));
+    return timer.stage("resize", () -> Resize.fromReduced(composite.rgb(), w, h, 3, fx, fy, size.width(), size.height()));
+  }
+
+  /** Planes of one size stacked with the sub-pixel offsets {@code left} (green x, y, blue x, y) scaled to their grid. */
+  private static ColourComposer.Composite stack(Plane[] planes, double[] left, int fx, int fy) {
+    return ColourComposer.stack(planes[0], planes[1], planes[2], left[0] / fx, left[1] / fy, left[2] / fx,
+        left[3] / fy);
+  }
+
+  /** The part of an offset below a whole pixel, towards zero, as {@link Shift#wholeX()} leaves it. */
+  private static double fraction(double offset) {
+    return offset - (int) offset;
   }
 
   private static Plane reduce(Plane plane, int fx, int fy) {
     return new Plane(BoxReduce.reduce(plane.pixels(), plane.width(), plane.height(), 1, fx, fy),
         BoxReduce.reducedSize(plane.width(), fx), BoxReduce.reducedSize(plane.height(), fy));
-  }
-
-  private static Shift scale(Shift shift, int fx, int fy) {
-    return new Shift(shift.dx() / fx, shift.dy() / fy, shift.confidence(), shift.aligned());
-  }
-
-  private static Result finish(byte[] small, Size size, Alignment alignment, RenderParams params, StageTimer timer) {
-    if (!params.label().isEmpty()) {
-      timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
-    }
-    byte[] jpeg = timer.stage("encode", () -> JpegEncoder.encode(small, size.width(), size.height(), 3, params.quality()));
-    return new Result(new RenderedImage(jpeg, size.width(), size.height()), alignment);
   }
 }

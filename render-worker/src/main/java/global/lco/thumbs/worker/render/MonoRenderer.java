@@ -31,6 +31,13 @@ public final class MonoRenderer {
 
   /** Resize, label and JPEG of a stretched frame; {@code frame} is only read, so it may be shared. */
   public static RenderedImage finish(Plane frame, RenderParams params, StageTimer timer) {
+    Picture picture = picture(frame, params, timer);
+    byte[] jpeg = timer.stage("encode", () -> picture.jpeg(params.quality()));
+    return new RenderedImage(jpeg, picture.width(), picture.height());
+  }
+
+  /** Resize and label of a stretched frame: the thumbnail as it goes to the JPEG encoder. */
+  public static Picture picture(Plane frame, RenderParams params, StageTimer timer) {
     byte[] img = frame.pixels();
     int w = frame.width();
     int h = frame.height();
@@ -39,7 +46,6 @@ public final class MonoRenderer {
     if (!params.label().isEmpty()) {
       timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 1, params.label()));
     }
-    byte[] jpeg = timer.stage("encode", () -> JpegEncoder.encode(small, size.width(), size.height(), 1, params.quality()));
-    return new RenderedImage(jpeg, size.width(), size.height());
+    return new Picture(small, size.width(), size.height(), 1);
   }
 }

@@ -46,19 +46,27 @@ public final class Resize {
     if (dstW == w && dstH == h) {
       return src.clone();
     }
-    int factorX = Math.max(1, (int) ((double) w / dstW / REDUCING_GAP));
-    int factorY = Math.max(1, (int) ((double) h / dstH / REDUCING_GAP));
-    byte[] img = src;
-    int cw = w;
-    int ch = h;
-    if (factorX > 1 || factorY > 1) {
-      img = BoxReduce.reduce(src, w, h, channels, factorX, factorY);
-      cw = BoxReduce.reducedSize(w, factorX);
-      ch = BoxReduce.reducedSize(h, factorY);
+    int factorX = reducingFactor(w, dstW);
+    int factorY = reducingFactor(h, dstH);
+    if (factorX == 1 && factorY == 1) {
+      return LanczosResample.resample(src, w, h, channels, w, h, dstW, dstH);
     }
-    // After the reduce Pillow resamples the box (0, 0, w/fx, h/fy): a partial edge box counts as a
-    // fraction of a pixel, not a whole one, which keeps the geometry of the original frame.
-    return LanczosResample.resample(img, cw, ch, channels,
-        (double) w / factorX, (double) h / factorY, dstW, dstH);
+    byte[] reduced = BoxReduce.reduce(src, w, h, channels, factorX, factorY);
+    return fromReduced(reduced, w, h, channels, factorX, factorY, dstW, dstH);
+  }
+
+  /** The integer box-reduce factor Pillow applies first along an axis of {@code size} shrinking to {@code dst}. */
+  static int reducingFactor(int size, int dst) {
+    return Math.max(1, (int) ((double) size / dst / REDUCING_GAP));
+  }
+
+  /**
+   * The Lanczos step of {@link #thumbnail} on an image already box-reduced by {@code fx × fy} from
+   * {@code w × h}: Pillow resamples the box (0, 0, w/fx, h/fy), where a partial edge box counts as
+   * a fraction of a pixel, not a whole one, which keeps the geometry of the original frame.
+   */
+  static byte[] fromReduced(byte[] reduced, int w, int h, int channels, int fx, int fy, int dstW, int dstH) {
+    return LanczosResample.resample(reduced, BoxReduce.reducedSize(w, fx), BoxReduce.reducedSize(h, fy), channels,
+        (double) w / fx, (double) h / fy, dstW, dstH);
   }
 }

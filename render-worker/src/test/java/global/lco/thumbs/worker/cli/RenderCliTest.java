@@ -3,8 +3,13 @@ package global.lco.thumbs.worker.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import global.lco.thumbs.worker.compare.PictureFiles;
 import global.lco.thumbs.worker.fits.Corpus;
+import global.lco.thumbs.worker.render.Picture;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -41,6 +46,44 @@ class RenderCliTest {
     var image = ImageIO.read(out.toFile());
     assertThat(image.getWidth()).isEqualTo(100);
     assertThat(image.getColorModel().getNumComponents()).isEqualTo(3);
+  }
+
+  @Test
+  @DisplayName("--raw-png also keeps the image before JPEG encoding, the same size as the JPEG, grey for one frame")
+  void rawPng() throws IOException {
+    var out = dir.resolve("thumb.jpg");
+    var raw = dir.resolve("thumb.png");
+    var args = CliArguments.parse(new String[] {"--width", "120", "--raw-png", raw.toString(),
+        Corpus.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz").toString(), out.toString()});
+
+    assertThat(RenderCli.run(args)).isZero();
+
+    var picture = PictureFiles.read(raw);
+    var jpeg = ImageIO.read(out.toFile());
+    assertThat(picture.channels()).isEqualTo(1);
+    assertThat(picture.width()).isEqualTo(jpeg.getWidth()).isEqualTo(120);
+    assertThat(picture.height()).isEqualTo(jpeg.getHeight());
+  }
+
+  @Test
+  @DisplayName("compare prints the differences of two images; a grey image against its RGB copy differs nowhere")
+  void compareGreyWithRgb() throws IOException {
+    var grey = dir.resolve("grey.png");
+    var rgb = dir.resolve("rgb.png");
+    var picture = new Picture(new byte[] {0, 50, 100, (byte) 200, 30, 60}, 3, 2, 1);
+    PictureFiles.write(picture, grey);
+    PictureFiles.write(PictureFiles.rgb(picture), rgb);
+    var printed = new ByteArrayOutputStream();
+    var stdout = System.out;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(CompareCli.run(new String[] {"compare", grey.toString(), rgb.toString()})).isZero();
+    } finally {
+      System.setOut(stdout);
+    }
+
+    assertThat(printed.toString(StandardCharsets.UTF_8))
+        .contains("mean difference 0.000 / 0.000 / 0.000").contains("0 of 6 pixels differ");
   }
 
   @Test

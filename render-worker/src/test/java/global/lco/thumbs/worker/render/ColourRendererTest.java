@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.render.colour.Channel;
 import global.lco.thumbs.worker.render.colour.Plane;
 import global.lco.thumbs.worker.render.colour.Planes;
+import global.lco.thumbs.worker.render.colour.Shift;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +38,52 @@ class ColourRendererTest {
     // The common 601 x 500 area, less what the shifts cost (11 px across, 10 down): 590 x 490.
     assertThat(image.getWidth()).isEqualTo(200);
     assertThat(image.getHeight()).isEqualTo(Resize.fitInside(590, 490, 200, 200).height());
+  }
+
+  @Test
+  @DisplayName("A triplet that shares one pixel grid (WCS) is stacked untouched: the same bytes as plain stacking")
+  void coRegisteredTripletUntouched() {
+    var k = Planes.decode("color/gc_2mass_k.fits");
+    var h = Planes.decode("color/gc_2mass_h.fits");
+    var j = Planes.decode("color/gc_2mass_j.fits");
+    var red = new Channel(Planes.stretched(k), k.wcs());
+    var green = new Channel(Planes.stretched(h), h.wcs());
+    var blue = new Channel(Planes.stretched(j), j.wcs());
+
+    for (int box : new int[] {100, 200, 500, 1000}) {
+      var params = new RenderParams(box, box, "", false, 99.5, 100);
+      var composed = ColourRenderer.compose(red, green, blue, params, new StageTimer());
+
+      int w = red.plane().width();
+      int hh = red.plane().height();
+      byte[] plain = new byte[w * hh * 3];
+      for (int i = 0; i < w * hh; i++) {
+        plain[3 * i] = red.plane().pixels()[i];
+        plain[3 * i + 1] = green.plane().pixels()[i];
+        plain[3 * i + 2] = blue.plane().pixels()[i];
+      }
+      Size size = Resize.fitInside(w, hh, box, box);
+      assertThat(composed.picture().pixels()).as("box %d", box)
+          .isEqualTo(Resize.thumbnail(plain, w, hh, 3, size.width(), size.height()));
+    }
+  }
+
+  @Test
+  @DisplayName("A triplet of unrelated fields (WCS) stacks the stray channel unaligned, at full size")
+  void unrelatedFieldUnaligned() {
+    var k = Planes.decode("color/gc_2mass_k.fits");
+    var sdss = Planes.decode("lco-like/sdss-86S-rp-lco-like.fits.fz");
+    var j = Planes.decode("color/gc_2mass_j.fits");
+
+    var result = ColourRenderer.compose(new Channel(Planes.stretched(k), k.wcs()),
+        new Channel(Planes.stretched(sdss), sdss.wcs()), new Channel(Planes.stretched(j), j.wcs()), SMALL,
+        new StageTimer());
+
+    assertThat(result.alignment().green().aligned()).isFalse();
+    assertThat(result.alignment().blue().basis()).isEqualTo(Shift.Basis.WCS);
+    // The common (centre-cropped) area is SDSS's 682 x 496, uncropped by any shift.
+    assertThat(result.picture().width()).isEqualTo(Resize.fitInside(682, 496, 200, 200).width());
+    assertThat(result.picture().height()).isEqualTo(Resize.fitInside(682, 496, 200, 200).height());
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class CacheKey {
   /** Bump when the rendering changes, so old thumbnails are not served for new output. */
-  public static final String RENDERER_VERSION = "thumbs-render-1";
+  public static final String RENDERER_VERSION = "thumbs-render-2";
 
   private CacheKey() {
   }

@@ -18,9 +18,9 @@ class CacheKeyTest {
     assertThat(key).matches("[0-9a-f]{64}");
     // Pinned (computed independently with Python's hashlib): a change invalidates every stored
     // thumbnail, so it must be deliberate, and no JVM, machine or restart may change it.
-    assertThat(key).isEqualTo("76ca69b14750d3e2af34d937426aea66aefcb834f6002c22bb45001a2309a2c7");
+    assertThat(key).isEqualTo("718d560eadbc39022f77bb3be065445b3ba2a762772a4e10f5c663baeceb1c33");
     assertThat(CacheKey.canonical(FRAME, RenderParams.defaults())).isEqualTo("""
-        thumbs-render-1
+        thumbs-render-2
         mono
         frame 1001 6:v1/abc
         width 200

@@ -3,9 +3,10 @@ package global.lco.thumbs.worker.render.colour;
 import global.lco.thumbs.worker.render.RowBands;
 
 /**
- * Stacks three equally sized channels into interleaved RGB, sampling green and blue at their
- * registered offsets (bilinear, so sub-pixel shifts stay sub-pixel). The result covers only the
- * area all three channels see, so no edge is left with a missing colour.
+ * Stacks three equally sized channels into interleaved RGB with green and blue taken at their
+ * registered offsets. Whole pixels of an offset crop the composite to the area all three channels
+ * see; the fraction left over is sampled bilinearly, clamped at the edge, so a sub-pixel offset
+ * never costs a row or column. Offsets of zero copy the channels untouched.
  */
 public final class ColourComposer {
 
@@ -17,59 +18,87 @@ public final class ColourComposer {
   }
 
   public static Composite compose(Plane red, Plane green, Plane blue, Shift greenShift, Shift blueShift) {
+    Plane[] common = commonArea(red, green, blue, greenShift, blueShift);
+    if (common == null) {
+      // Offsets as large as the frame cannot come from a sound registration; stack unaligned.
+      return stack(red, green, blue, 0, 0, 0, 0);
+    }
+    return stack(common[0], common[1], common[2], greenShift.dx() - greenShift.wholeX(),
+        greenShift.dy() - greenShift.wholeY(), blueShift.dx() - blueShift.wholeX(), blueShift.dy() - blueShift.wholeY());
+  }
+
+  /**
+   * The parts of the three channels that show the same area once green and blue are moved by the
+   * whole pixels of their offsets, as three planes of one size; null when they share nothing.
+   */
+  public static Plane[] commonArea(Plane red, Plane green, Plane blue, Shift greenShift, Shift blueShift) {
     int w = red.width();
     int h = red.height();
     if (green.width() != w || blue.width() != w || green.height() != h || blue.height() != h) {
       throw new IllegalArgumentException("channels differ in size; centre-crop them first");
     }
-    double gx = greenShift.dx();
-    double gy = greenShift.dy();
-    double bx = blueShift.dx();
-    double by = blueShift.dy();
-    // Reference pixels x whose shifted positions x + d stay inside [0, w − 1] for every channel.
-    int x0 = (int) Math.ceil(Math.max(0, Math.max(-gx, -bx)));
-    int x1 = (int) Math.floor(Math.min(w - 1, Math.min(w - 1 - gx, w - 1 - bx)));
-    int y0 = (int) Math.ceil(Math.max(0, Math.max(-gy, -by)));
-    int y1 = (int) Math.floor(Math.min(h - 1, Math.min(h - 1 - gy, h - 1 - by)));
+    int gx = greenShift.wholeX();
+    int gy = greenShift.wholeY();
+    int bx = blueShift.wholeX();
+    int by = blueShift.wholeY();
+    // Reference pixels x whose moved positions x + whole stay inside [0, w − 1] for every channel.
+    int x0 = Math.max(0, Math.max(-gx, -bx));
+    int x1 = Math.min(w - 1, Math.min(w - 1 - gx, w - 1 - bx));
+    int y0 = Math.max(0, Math.max(-gy, -by));
+    int y1 = Math.min(h - 1, Math.min(h - 1 - gy, h - 1 - by));
     if (x1 < x0 || y1 < y0) {
-      // Shifts as large as the frame cannot come from a confident registration; stack unaligned.
-      return compose(red, green, blue, Shift.none(0), Shift.none(0));
+      return null;
     }
     int ow = x1 - x0 + 1;
     int oh = y1 - y0 + 1;
-    byte[] rgb = new byte[ow * oh * 3];
-    byte[] r = red.pixels();
-    RowBands.run(oh, ow * 3L, (band, from, to) -> {
-      for (int oy = from; oy < to; oy++) {
-        int y = y0 + oy;
-        int out = oy * ow * 3;
-        for (int ox = 0; ox < ow; ox++) {
-          rgb[out + 3 * ox] = r[y * w + x0 + ox];
-        }
-        shiftedRow(green, gx, gy, y, x0, ow, rgb, out + 1);
-        shiftedRow(blue, bx, by, y, x0, ow, rgb, out + 2);
-      }
-    });
-    return new Composite(rgb, ow, oh);
+    return new Plane[] {red.crop(x0, y0, ow, oh), green.crop(x0 + gx, y0 + gy, ow, oh), blue.crop(x0 + bx, y0 + by, ow, oh)};
   }
 
   /**
-   * One output row of a shifted channel into every third byte of {@code rgb}. The shift is the same
-   * for every pixel, so the bilinear weights are too: the inner loop is four loads and a blend,
-   * instead of {@link #sample}'s per-pixel floor and clamping, which stays for the last column/row.
+   * Interleaves three equally sized planes, green and blue sampled at {@code (x + f, y + f)} for
+   * their sub-pixel offsets (each in (−1, 1)).
    */
-  private static void shiftedRow(Plane plane, double dx, double dy, int y, int x0, int ow, byte[] rgb, int out) {
+  public static Composite stack(Plane red, Plane green, Plane blue, double greenX, double greenY, double blueX,
+                                double blueY) {
+    int w = red.width();
+    int h = red.height();
+    byte[] rgb = new byte[w * h * 3];
+    byte[] r = red.pixels();
+    RowBands.run(h, w * 3L, (band, from, to) -> {
+      for (int y = from; y < to; y++) {
+        int out = y * w * 3;
+        for (int x = 0; x < w; x++) {
+          rgb[out + 3 * x] = r[y * w + x];
+        }
+        shiftedRow(green, greenX, greenY, y, rgb, out + 1);
+        shiftedRow(blue, blueX, blueY, y, rgb, out + 2);
+      }
+    });
+    return new Composite(rgb, w, h);
+  }
+
+  /**
+   * One output row of a shifted channel into every third byte of {@code rgb}. The offset is the
+   * same for every pixel, so the bilinear weights are too: inside the plane the loop is four loads
+   * and a blend; {@link #sample} (clamped) covers the columns and rows whose source is outside.
+   */
+  private static void shiftedRow(Plane plane, double dx, double dy, int y, byte[] rgb, int out) {
     int w = plane.width();
     int h = plane.height();
     byte[] px = plane.pixels();
+    if (dx == 0 && dy == 0) {
+      for (int x = 0, row = y * w; x < w; x++, out += 3) {
+        rgb[out] = px[row + x];
+      }
+      return;
+    }
     int ix = (int) Math.floor(dx);
     int iy = (int) Math.floor(dy);
     double fx = dx - ix;
     double fy = dy - iy;
     int sy = y + iy;
     boolean rowInside = sy >= 0 && sy + 1 < h;
-    for (int ox = 0; ox < ow; ox++, out += 3) {
-      int x = x0 + ox;
+    for (int x = 0; x < w; x++, out += 3) {
       int sx = x + ix;
       if (rowInside && sx >= 0 && sx + 1 < w) {
         int top = sy * w + sx;
@@ -83,17 +112,20 @@ public final class ColourComposer {
     }
   }
 
-  /** Bilinear sample at a position known to lie inside the plane. */
+  /** Bilinear sample, the position first clamped into the plane (the edge pixel stands in for what is beyond). */
   static byte sample(Plane plane, double x, double y) {
     int w = plane.width();
+    int h = plane.height();
+    double cx = Math.max(0, Math.min(w - 1, x));
+    double cy = Math.max(0, Math.min(h - 1, y));
     // The last column and row interpolate from their left/upper neighbour with weight 1 on themselves.
-    int xi = Math.min((int) Math.floor(x), Math.max(0, w - 2));
-    int yi = Math.min((int) Math.floor(y), Math.max(0, plane.height() - 2));
-    double fx = x - xi;
-    double fy = y - yi;
+    int xi = Math.min((int) Math.floor(cx), Math.max(0, w - 2));
+    int yi = Math.min((int) Math.floor(cy), Math.max(0, h - 2));
+    double fx = cx - xi;
+    double fy = cy - yi;
     byte[] px = plane.pixels();
     int xr = Math.min(xi + 1, w - 1);
-    int yb = Math.min(yi + 1, plane.height() - 1);
+    int yb = Math.min(yi + 1, h - 1);
     double top = (px[yi * w + xi] & 0xFF) * (1 - fx) + (px[yi * w + xr] & 0xFF) * fx;
     double bottom = (px[yb * w + xi] & 0xFF) * (1 - fx) + (px[yb * w + xr] & 0xFF) * fx;
     return (byte) Math.round(top * (1 - fy) + bottom * fy);

@@ -46,6 +46,49 @@ class ColourComposerTest {
   }
 
   @Test
+  @DisplayName("A sub-pixel shift keeps every row and column: the edge is clamped, not cropped")
+  void subPixelKeepsSize() {
+    var plane = ramp(8, 6);
+
+    var composite = ColourComposer.compose(plane, plane, plane, new Shift(0.6, -0.4, 99, true), Shift.none(0));
+
+    assertThat(composite.width()).isEqualTo(8);
+    assertThat(composite.height()).isEqualTo(6);
+    // Green's last column would sample x = 7.6: clamped to the last column, row 0 (y = −0.4 clamped to 0).
+    assertThat(composite.rgb()[(7) * 3 + 1]).isEqualTo((byte) 7);
+  }
+
+  @Test
+  @DisplayName("Only the whole pixels of a shift crop: 1.5 px costs one column, and the half is interpolated")
+  void wholePixelsCrop() {
+    var plane = ramp(8, 6);
+
+    var composite = ColourComposer.compose(plane, plane, plane, new Shift(1.5, 0, 99, true), Shift.none(0));
+
+    assertThat(composite.width()).isEqualTo(7);
+    assertThat(composite.height()).isEqualTo(6);
+    // Output x = 0 is red's x = 0; green samples x = 1.5, halfway between values 1 and 2 (rounded half up).
+    assertThat(composite.rgb()[1]).isEqualTo((byte) 2);
+  }
+
+  @Test
+  @DisplayName("Zero shifts stack the channels byte for byte")
+  void zeroShiftIsUntouched() {
+    var red = ramp(9, 7);
+    var green = new Plane(red.pixels().clone(), 9, 7);
+    for (int i = 0; i < green.pixels().length; i++) {
+      green.pixels()[i] += 3;
+    }
+
+    var composite = ColourComposer.compose(red, green, red, new Shift(0, 0, 99, true), Shift.fromWcs(0, 0));
+
+    for (int i = 0; i < 9 * 7; i++) {
+      assertThat(composite.rgb()[3 * i + 1]).isEqualTo(green.pixels()[i]);
+      assertThat(composite.rgb()[3 * i + 2]).isEqualTo(red.pixels()[i]);
+    }
+  }
+
+  @Test
   @DisplayName("A half-pixel shift samples halfway between two pixels")
   void subPixelSample() {
     var plane = new Plane(new byte[] {0, 100, 0, 100}, 2, 2);

@@ -1,0 +1,16 @@
+package global.lco.thumbs.worker.render.colour;
+
+import global.lco.thumbs.worker.sky.CelestialWcs;
+import java.util.Optional;
+
+/**
+ * One stretched colour channel as it came from its frame, before any cropping, with the frame's
+ * celestial WCS when it has one (its pixel coordinates are those of the uncropped plane).
+ */
+public record Channel(Plane plane, Optional<CelestialWcs> wcs) {
+
+  /** A channel whose frame has no usable WCS: it can only be registered by correlation. */
+  public static Channel of(Plane plane) {
+    return new Channel(plane, Optional.empty());
+  }
+}
