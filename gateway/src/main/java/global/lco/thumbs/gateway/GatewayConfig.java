@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway;
 import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ValidationRules;
 import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.shared.http.ConnectionLimits;
 import java.time.Duration;
 
 /**
@@ -14,11 +15,13 @@ import java.time.Duration;
  * @param requestDeadline how long one thumbnail request may take end to end
  * @param renderAttempt   timeout of one render attempt on one worker (a retry goes to another worker)
  * @param drainTimeout    on shutdown, how long requests already accepted may take to finish
+ * @param connections     how long a client may take to send a request or stay idle, and how many connections are open at once
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
-                            Duration renderAttempt, Duration drainTimeout, ArchiveConfig archive, ValidationRules rules) {
+                            Duration renderAttempt, Duration drainTimeout, ConnectionLimits connections, ArchiveConfig archive,
+                            ValidationRules rules) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
@@ -33,6 +36,7 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
         env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
         env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
+        ConnectionLimits.fromEnv(env),
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env));
   }

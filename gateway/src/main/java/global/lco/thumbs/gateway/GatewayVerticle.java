@@ -5,6 +5,7 @@ import global.lco.thumbs.gateway.http.GatewayRouter;
 import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.render.RenderDispatcher;
 import global.lco.thumbs.gateway.render.WorkerRegistry;
+import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import io.vertx.core.Future;
@@ -39,11 +40,12 @@ public final class GatewayVerticle extends VerticleBase {
     workers.start();
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics);
     var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
-    server = vertx.createHttpServer(new HttpServerOptions()
+    server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())
             .setCompressionSupported(false)
-            .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE))
+            .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE)))
+        .connectionHandler(new ConnectionGuard(config.connections(), metrics))
         .invalidRequestHandler(InvalidRequests::handle)
         .requestHandler(router);
     return server.listen();
