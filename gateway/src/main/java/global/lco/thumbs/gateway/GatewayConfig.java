@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway;
 import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ValidationRules;
 import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.shared.http.ConnectionLimits;
 import java.time.Duration;
 
 /**
@@ -15,11 +16,13 @@ import java.time.Duration;
  * @param renderAttempt   timeout of one render attempt on one worker (a retry goes to another worker)
  * @param drainTimeout    on shutdown, how long requests already accepted may take to finish
  * @param quarantine      how long frames whose renders took two workers down are refused (0 = never)
+ * @param connections     how long a client may take to send a request or stay idle, and how many connections are open at once
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
-                            Duration renderAttempt, Duration drainTimeout, Duration quarantine, ArchiveConfig archive,
+                            Duration renderAttempt, Duration drainTimeout, Duration quarantine,
+                            ConnectionLimits connections, ArchiveConfig archive,
                             ValidationRules rules) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
@@ -37,6 +40,7 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
         env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
         env.millis("RENDER_QUARANTINE_MS", DEFAULT_QUARANTINE, 0, 86_400_000),
+        ConnectionLimits.fromEnv(env),
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env));
   }

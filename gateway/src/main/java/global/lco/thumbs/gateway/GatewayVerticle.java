@@ -6,6 +6,7 @@ import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.RenderQuarantine;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import io.vertx.core.Future;
@@ -41,11 +42,12 @@ public final class GatewayVerticle extends VerticleBase {
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics,
         new RenderQuarantine(vertx, config.quarantine(), metrics));
     var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
-    server = vertx.createHttpServer(new HttpServerOptions()
+    server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())
             .setCompressionSupported(false)
-            .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE))
+            .setMaxInitialLineLength(InvalidRequests.MAX_REQUEST_LINE)))
+        .connectionHandler(new ConnectionGuard(config.connections(), metrics))
         .invalidRequestHandler(InvalidRequests::handle)
         .requestHandler(router);
     return server.listen();

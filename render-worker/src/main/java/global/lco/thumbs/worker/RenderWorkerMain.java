@@ -62,7 +62,7 @@ public final class RenderWorkerMain {
                 var verticle = new RenderWorkerVerticle(worker, store, node.nodeId());
                 var readiness = new WorkerReadiness(node.vertx(), verticle, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
                 return node.vertx().deployVerticle(verticle)
-                    .compose(id -> new ManagementServer(node.vertx(), readiness::check).listen(management.host(), management.port()));
+                    .compose(id -> new ManagementServer(node.vertx(), readiness::check).listen(management));
               })
               .onSuccess(server -> System.out.println("Render worker node " + node.nodeId() + " of cluster '" + cluster.name()
                   + "' ready: " + worker.renderConcurrency() + " renders at once, " + worker.queueLength() + " queued;"

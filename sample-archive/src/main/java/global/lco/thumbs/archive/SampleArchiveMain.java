@@ -24,7 +24,8 @@ public final class SampleArchiveMain {
         SAMPLE_ARCHIVE_DIR         folder with fits/ and archive/catalog.json (default ./testdata)
         SAMPLE_ARCHIVE_PUBLIC_URL  base of minted download URLs, e.g. http://files.local:9500/
                                    (default: the host each metadata request was sent to)
-        SAMPLE_ARCHIVE_URL_TTL     lifetime of download URLs in seconds (default 172800)""";
+        SAMPLE_ARCHIVE_URL_TTL     lifetime of download URLs in seconds (default 172800)
+        HTTP_IDLE_TIMEOUT_MS       a connection idle this long is closed (default 60000)""";
 
   private SampleArchiveMain() {
   }

@@ -18,12 +18,15 @@ public final class SampleArchiveOptions {
   public static final Path DEFAULT_DATA_DIR = Path.of("testdata");
   /** The archive's own lifetime of presigned URLs: 48 hours. */
   public static final Duration DEFAULT_URL_TTL = Duration.ofSeconds(172_800);
+  /** A kept-alive connection with nothing sent or received this long is closed: the service's default too. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
   private Path dataDir = DEFAULT_DATA_DIR;
   private String publicBaseUrl;
   private Duration urlTtl = DEFAULT_URL_TTL;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private byte[] signingSecret;
   private Clock clock = Clock.systemUTC();
 
@@ -36,6 +39,7 @@ public final class SampleArchiveOptions {
     this.dataDir = other.dataDir;
     this.publicBaseUrl = other.publicBaseUrl;
     this.urlTtl = other.urlTtl;
+    this.idleTimeout = other.idleTimeout;
     this.signingSecret = other.signingSecret == null ? null : other.signingSecret.clone();
     this.clock = other.clock;
   }
@@ -52,7 +56,8 @@ public final class SampleArchiveOptions {
 
   /**
    * Reads {@code SAMPLE_ARCHIVE_PORT}, {@code SAMPLE_ARCHIVE_HOST}, {@code SAMPLE_ARCHIVE_DIR},
-   * {@code SAMPLE_ARCHIVE_PUBLIC_URL} and {@code SAMPLE_ARCHIVE_URL_TTL} (seconds). Every problem
+   * {@code SAMPLE_ARCHIVE_PUBLIC_URL}, {@code SAMPLE_ARCHIVE_URL_TTL} (seconds) and the service's
+   * {@code HTTP_IDLE_TIMEOUT_MS}, so a demo archive keeps connections as the service does. Every problem
    * is added to {@code problems}; the defaults stand in for bad values.
    */
   public static SampleArchiveOptions fromEnv(Map<String, String> env, List<String> problems) {
@@ -84,6 +89,11 @@ public final class SampleArchiveOptions {
     if (ttl != null) {
       options.urlTtl = Duration.ofSeconds(integer("SAMPLE_ARCHIVE_URL_TTL", ttl, 0, 604_800,
           (int) DEFAULT_URL_TTL.toSeconds(), problems));
+    }
+    var idle = value(env, "HTTP_IDLE_TIMEOUT_MS");
+    if (idle != null) {
+      options.idleTimeout = Duration.ofMillis(integer("HTTP_IDLE_TIMEOUT_MS", idle, 100, 3_600_000,
+          (int) DEFAULT_IDLE_TIMEOUT.toMillis(), problems));
     }
     return options;
   }
@@ -180,6 +190,19 @@ public final class SampleArchiveOptions {
       throw new IllegalArgumentException("URL lifetime must not be negative");
     }
     this.urlTtl = urlTtl;
+    return this;
+  }
+
+  public Duration idleTimeout() {
+    return idleTimeout;
+  }
+
+  /** How long a connection may stay with nothing sent or received before it is closed (a hanging fault's too). */
+  public SampleArchiveOptions setIdleTimeout(Duration idleTimeout) {
+    if (idleTimeout.toMillis() < 1) {
+      throw new IllegalArgumentException("idle timeout must be at least 1 ms");
+    }
+    this.idleTimeout = idleTimeout;
     return this;
   }
 

@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import java.util.concurrent.TimeUnit;
 
 /** Loads the catalogue off the event loop, then wires the handlers and listens. */
 final class SampleArchiveVerticle extends VerticleBase {
@@ -49,6 +50,8 @@ final class SampleArchiveVerticle extends VerticleBase {
       server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(options.host())
               .setPort(options.port())
+              .setIdleTimeout((int) options.idleTimeout().toMillis())
+              .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
               .setCompressionSupported(false))
           .requestHandler(router);
       return server.listen();

@@ -6,6 +6,10 @@ import global.lco.thumbs.archive.faults.Fault;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.junit5.VertxExtension;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -47,5 +51,25 @@ class LifecycleTest {
     }
     assertThat(pending.failed()).isTrue();
     client.close();
+  }
+
+  @Test
+  @DisplayName("A kept-alive connection idle for the idle timeout is closed")
+  void idleConnectionClosed(Vertx vertx) throws Exception {
+    var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setIdleTimeout(Duration.ofMillis(500)))
+        .await(20, TimeUnit.SECONDS);
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", archive.port()), 5000);
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write("GET /health/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      long start = System.nanoTime();
+
+      // Everything the archive sends until it closes the connection: the answer, then nothing for the idle timeout.
+      var received = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+
+      assertThat(received).startsWith("HTTP/1.1 200 ");
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(400);
+    }
+    archive.close().await(5, TimeUnit.SECONDS);
   }
 }

@@ -23,6 +23,18 @@ class SampleArchiveOptionsTest {
     assertThat(options.host()).isEqualTo("127.0.0.1");
     assertThat(options.urlTtl()).isEqualTo(Duration.ofSeconds(172_800));
     assertThat(options.publicBaseUrl()).isNull();
+    assertThat(options.idleTimeout()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  @DisplayName("HTTP_IDLE_TIMEOUT_MS, the service's setting, sets the idle timeout in milliseconds")
+  void idleTimeout() {
+    var problems = new ArrayList<String>();
+    var options = SampleArchiveOptions.fromEnv(Map.of("SAMPLE_ARCHIVE_DIR", TestData.root().toString(),
+        "HTTP_IDLE_TIMEOUT_MS", "2500"), problems);
+
+    assertThat(problems).isEmpty();
+    assertThat(options.idleTimeout()).isEqualTo(Duration.ofMillis(2500));
   }
 
   @Test
@@ -33,12 +45,14 @@ class SampleArchiveOptionsTest {
         "SAMPLE_ARCHIVE_PORT", "http",
         "SAMPLE_ARCHIVE_DIR", "/no/such/folder",
         "SAMPLE_ARCHIVE_PUBLIC_URL", "ftp://files",
-        "SAMPLE_ARCHIVE_URL_TTL", "-5"), problems);
+        "SAMPLE_ARCHIVE_URL_TTL", "-5",
+        "HTTP_IDLE_TIMEOUT_MS", "forever"), problems);
 
-    assertThat(problems).hasSize(4).anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_PORT"))
+    assertThat(problems).hasSize(5).anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_PORT"))
         .anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_DIR"))
         .anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_PUBLIC_URL"))
-        .anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_URL_TTL"));
+        .anySatisfy(p -> assertThat(p).startsWith("SAMPLE_ARCHIVE_URL_TTL"))
+        .contains("HTTP_IDLE_TIMEOUT_MS must be an integer in 100..3600000, got 'forever'");
   }
 
   @Test

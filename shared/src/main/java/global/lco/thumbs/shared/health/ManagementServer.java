@@ -1,6 +1,8 @@
 package global.lco.thumbs.shared.health;
 
+import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.Metrics;
+import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
@@ -25,8 +27,11 @@ public final class ManagementServer {
     this.readiness = readiness;
   }
 
-  public Future<ManagementServer> listen(String host, int port) {
-    server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(port)).requestHandler(this::handle);
+  public Future<ManagementServer> listen(ManagementConfig config) {
+    var guard = new ConnectionGuard(config.connections(), ThumbsMetrics.of(vertx));
+    server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions().setHost(config.host()).setPort(config.port())))
+        .connectionHandler(guard)
+        .requestHandler(this::handle);
     return server.listen().map(bound -> this);
   }
 

@@ -25,11 +25,15 @@ public final class ThumbsMetrics {
 
   private final MeterRegistry registry;
   private final AtomicInteger rendersInFlight = new AtomicInteger();
+  private final AtomicInteger httpConnectionsOpen = new AtomicInteger();
 
   private ThumbsMetrics(MeterRegistry registry) {
     this.registry = registry;
     Gauge.builder("thumbs.renders.in.flight", rendersInFlight, AtomicInteger::get)
         .description("Renders admitted on this worker and not finished (running or queued)")
+        .register(registry);
+    Gauge.builder("thumbs.http.connections.open", httpConnectionsOpen, AtomicInteger::get)
+        .description("Connections open on this node's HTTP server (gateway port or management port)")
         .register(registry);
   }
 
@@ -93,6 +97,23 @@ public final class ThumbsMetrics {
   /** Renders admitted on this node and not finished; the worker adds and removes. */
   public AtomicInteger rendersInFlight() {
     return rendersInFlight;
+  }
+
+  /** Connections open on this node's HTTP server; the server's connection guard adds and removes. */
+  public AtomicInteger httpConnectionsOpen() {
+    return httpConnectionsOpen;
+  }
+
+  /** A connection closed as soon as it was accepted, because the server already had its maximum open. */
+  public void httpConnectionRefused() {
+    Counter.builder("thumbs.http.connections.refused").description("Connections closed on accept: the server had its maximum open")
+        .register(registry).increment();
+  }
+
+  /** A connection closed by its server's clock: {@code header} (request head too slow) or {@code idle}. */
+  public void httpConnectionTimedOut(String timeout) {
+    Counter.builder("thumbs.http.connections.timeouts").description("Connections closed for a request head too slow or for idleness")
+        .tag("timeout", timeout).register(registry).increment();
   }
 
   /** A worker turned a job away: {@code busy} (full) or {@code leaving}. */
