@@ -3,7 +3,7 @@ package global.lco.thumbs.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import global.lco.thumbs.archive.faults.Fault;
 import java.io.IOException;
 import java.net.URI;

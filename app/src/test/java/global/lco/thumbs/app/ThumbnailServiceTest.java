@@ -4,7 +4,7 @@ import static global.lco.thumbs.app.Answers.decode;
 import static global.lco.thumbs.app.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import global.lco.thumbs.archive.faults.Fault;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

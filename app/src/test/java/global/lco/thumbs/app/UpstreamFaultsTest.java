@@ -2,7 +2,7 @@ package global.lco.thumbs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import global.lco.thumbs.archive.faults.Fault;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;

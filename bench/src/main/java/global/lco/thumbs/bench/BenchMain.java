@@ -6,7 +6,7 @@ import global.lco.thumbs.archive.SampleArchive;
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.TestData;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.RowBands;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;

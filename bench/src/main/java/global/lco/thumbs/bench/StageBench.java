@@ -12,7 +12,7 @@ import global.lco.thumbs.worker.render.Resize;
 import global.lco.thumbs.worker.render.Size;
 import global.lco.thumbs.worker.render.Stretch;
 import global.lco.thumbs.worker.render.Window;
-import global.lco.thumbs.worker.render.colour.Plane;
+import global.lco.thumbs.worker.pixels.Plane;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;

@@ -1,7 +1,9 @@
 package global.lco.thumbs.gateway;
 
 import global.lco.thumbs.gateway.archive.ArchiveClient;
+import global.lco.thumbs.gateway.archive.FrameValidator;
 import global.lco.thumbs.gateway.http.GatewayRouter;
+import global.lco.thumbs.gateway.http.ThumbnailHandler;
 import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.RenderQuarantine;
@@ -41,7 +43,9 @@ public final class GatewayVerticle extends VerticleBase {
     workers.start();
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics,
         new RenderQuarantine(vertx, config.quarantine(), metrics));
-    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
+    var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
+        config.maxSide(), config.requestDeadline());
+    var router = GatewayRouter.create(vertx, thumbnails, store, workers);
     server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())

@@ -14,7 +14,7 @@ import global.lco.thumbs.worker.job.JobExecution;
 import global.lco.thumbs.worker.job.JobReport;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.PixelPool;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -43,6 +43,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
   private final String nodeId;
   private HttpClient http;
   private WorkerExecutor renderPool;
+  private PixelPool pixels;
   private JobExecution execution;
   // Volatile: the readiness check reads them from the management port's event loop ({@link #accepting}).
   private volatile JobAdmission admission;
@@ -67,9 +68,9 @@ public final class RenderWorkerVerticle extends VerticleBase {
     http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
-    // One pixel pool for the whole process: concurrent renders queue their row bands on it instead of each taking every core.
-    RowBands.configure(config.renderThreads());
-    execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool,
+    // This worker's pixel threads: its concurrent renders queue their row bands on them instead of each taking every core.
+    pixels = PixelPool.withThreads(config.renderThreads());
+    execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool, pixels,
         new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     admission = new JobAdmission(config.admitted(), metrics);
@@ -97,6 +98,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
         }))
         .eventually(() -> {
           renderPool.close();
+          pixels.close();
           return http.close();
         });
   }

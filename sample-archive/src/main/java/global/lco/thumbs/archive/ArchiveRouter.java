@@ -1,5 +1,7 @@
 package global.lco.thumbs.archive;
 
+import global.lco.thumbs.archive.routes.Route;
+
 import global.lco.thumbs.archive.control.ControlHandler;
 import global.lco.thumbs.archive.files.DownloadHandler;
 import global.lco.thumbs.archive.frames.FramesHandler;

@@ -1,5 +1,7 @@
 package global.lco.thumbs.archive;
 
+import global.lco.thumbs.archive.routes.Route;
+
 import global.lco.thumbs.archive.catalog.Catalog;
 import global.lco.thumbs.archive.catalog.FrameVersion;
 import global.lco.thumbs.archive.faults.Faults;

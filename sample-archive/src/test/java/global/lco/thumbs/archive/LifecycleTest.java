@@ -1,5 +1,7 @@
 package global.lco.thumbs.archive;
 
+import global.lco.thumbs.archive.routes.Route;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import global.lco.thumbs.archive.faults.Fault;

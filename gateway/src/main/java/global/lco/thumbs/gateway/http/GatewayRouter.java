@@ -1,9 +1,5 @@
 package global.lco.thumbs.gateway.http;
 
-import global.lco.thumbs.gateway.GatewayConfig;
-import global.lco.thumbs.gateway.archive.ArchiveClient;
-import global.lco.thumbs.gateway.archive.FrameValidator;
-import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.health.Readiness;
@@ -28,8 +24,7 @@ public final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  public static Router create(Vertx vertx, GatewayConfig config, ArchiveClient archive, ThumbnailStore store,
-                              RenderDispatcher dispatcher, WorkerRegistry workers) {
+  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, ThumbnailStore store, WorkerRegistry workers) {
     var router = Router.router(vertx);
     // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
     router.route().handler(ctx -> {
@@ -47,8 +42,6 @@ public final class GatewayRouter {
       var signed = new SignedThumbnailHandler(local);
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
-    var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
-        config.maxSide(), config.requestDeadline());
     getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)/$")).handler(ctx -> {
       // Named before parsing, so requests refused for their parameters are counted on their route too.
       RequestLog.of(ctx).route(FrameSegment.isFrameId(ctx.pathParam("segment")) ? "frame" : "basename");

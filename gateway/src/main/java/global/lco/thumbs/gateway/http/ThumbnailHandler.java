@@ -25,7 +25,7 @@ import java.util.List;
  * (with the caller's Authorization, hit or miss) → validate → for colour, the request's red, green
  * and blue frames (SPEC §4) → key → store lookup → render on a worker if missing → URL or bytes.
  */
-final class ThumbnailHandler {
+public final class ThumbnailHandler {
   private static final int IMAGE_MAX_AGE_SECONDS = 3600;
 
   private final ArchiveClient archive;
@@ -36,7 +36,7 @@ final class ThumbnailHandler {
   private final int maxSide;
   private final Duration deadline;
 
-  ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
+  public ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
                    RenderDispatcher dispatcher, int maxSide, Duration deadline) {
     this.archive = archive;
     this.siblings = new SiblingLookup(archive);

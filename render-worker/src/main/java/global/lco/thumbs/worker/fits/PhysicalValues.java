@@ -1,6 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.RowBands;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.DoubleBuffer;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.RowBands;
 import java.util.Locale;
 import nom.tam.fits.Header;
 import nom.tam.image.compression.hdu.CompressedImageHDU;

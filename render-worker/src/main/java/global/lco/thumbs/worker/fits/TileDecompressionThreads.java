@@ -1,6 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.RowBands;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.AbstractExecutorService;

@@ -2,7 +2,7 @@ package global.lco.thumbs.worker.job;
 
 import global.lco.thumbs.shared.contract.FrameSource;
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.render.colour.Plane;
+import global.lco.thumbs.worker.pixels.Plane;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,6 +6,7 @@ import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
 import global.lco.thumbs.shared.concurrency.SingleFlight;
+import global.lco.thumbs.worker.pixels.PixelPool;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +29,7 @@ public final class JobExecution {
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
+  private final PixelPool pixels;
   private final RenderJobRunner runner;
   private final MemoryBudget budget;
   private final ThumbnailStore store;
@@ -37,9 +39,15 @@ public final class JobExecution {
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
-  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
+  /**
+   * @param renderPool the threads renders run on (RENDER_CONCURRENCY of them)
+   * @param pixels     the threads their pixel bands and tiles run on (RENDER_THREADS of them)
+   */
+  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
+                      MemoryBudget budget,
                  ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
     this.frames = frames;
+    this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
     this.runner = runner;
@@ -73,7 +81,7 @@ public final class JobExecution {
     }
     var kept = frames.get(key);
     if (kept != null) {
-      return renderPool.executeBlocking(() -> runner.finish(kept, job.params()), false)
+      return renderPool.executeBlocking(() -> pixels.running(() -> runner.finish(kept, job.params())), false)
           .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
     }
     return loading.start(key, () -> fetchRenderStore(job, key));
@@ -89,7 +97,7 @@ public final class JobExecution {
           if (remaining(job) <= 0) {
             return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
           }
-          return renderPool.executeBlocking(() -> renderWithinBudget(fits, job, key), false);
+          return renderPool.executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
         })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());

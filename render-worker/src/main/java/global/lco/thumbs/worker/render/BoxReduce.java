@@ -1,21 +1,23 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.worker.pixels.RowBands;
+
 import java.util.Arrays;
 
 /**
  * Pillow's {@code Image.reduce((fx, fy))}: each output pixel is the rounded mean of an fx × fy box;
  * boxes on the right and bottom edges average only the pixels that exist.
  */
-final class BoxReduce {
+public final class BoxReduce {
 
   private BoxReduce() {
   }
 
-  static int reducedSize(int size, int factor) {
+  public static int reducedSize(int size, int factor) {
     return (size + factor - 1) / factor;
   }
 
-  static byte[] reduce(byte[] src, int w, int h, int channels, int fx, int fy) {
+  public static byte[] reduce(byte[] src, int w, int h, int channels, int fx, int fy) {
     int ow = reducedSize(w, fx);
     int oh = reducedSize(h, fy);
     byte[] out = new byte[ow * oh * channels];

@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.worker.pixels.RowBands;
+
 /**
  * 256-bin histogram of an 8-bit image and the order statistics read from it: a median or
  * percentile of N bytes in O(N) instead of sorting.

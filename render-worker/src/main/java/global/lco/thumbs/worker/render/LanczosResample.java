@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.worker.pixels.RowBands;
+
 import java.util.Arrays;
 
 /**

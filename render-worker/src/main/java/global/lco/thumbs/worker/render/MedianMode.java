@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.worker.pixels.RowBands;
+
 /**
  * fits2image "median" contrast mode on the stretched 8-bit image: subtract the image median,
  * clip at 0, then stretch so the given percentile of what remains becomes white.

@@ -1,7 +1,7 @@
 package global.lco.thumbs.worker.render;
 
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.render.colour.Plane;
+import global.lco.thumbs.worker.pixels.Plane;
 
 /** The single-frame (greyscale) pipeline: window, stretch, optional median mode, resize, label, JPEG. */
 public final class MonoRenderer {

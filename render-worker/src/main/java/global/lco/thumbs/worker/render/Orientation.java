@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.worker.pixels.RowBands;
+
 /** Row-order changes between FITS (row 0 = bottom of the sky picture) and image files (row 0 = top). */
 public final class Orientation {
 

@@ -56,7 +56,7 @@ public final class Resize {
   }
 
   /** The integer box-reduce factor Pillow applies first along an axis of {@code size} shrinking to {@code dst}. */
-  static int reducingFactor(int size, int dst) {
+  public static int reducingFactor(int size, int dst) {
     return Math.max(1, (int) ((double) size / dst / REDUCING_GAP));
   }
 
@@ -65,7 +65,7 @@ public final class Resize {
    * {@code w × h}: Pillow resamples the box (0, 0, w/fx, h/fy), where a partial edge box counts as
    * a fraction of a pixel, not a whole one, which keeps the geometry of the original frame.
    */
-  static byte[] fromReduced(byte[] reduced, int w, int h, int channels, int fx, int fy, int dstW, int dstH) {
+  public static byte[] fromReduced(byte[] reduced, int w, int h, int channels, int fx, int fy, int dstW, int dstH) {
     return LanczosResample.resample(reduced, BoxReduce.reducedSize(w, fx), BoxReduce.reducedSize(h, fy), channels,
         (double) w / fx, (double) h / fy, dstW, dstH);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import global.lco.thumbs.shared.contract.FrameSource;
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.render.colour.Plane;
+import global.lco.thumbs.worker.pixels.Plane;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package global.lco.thumbs.archive.auth;
 
+import global.lco.thumbs.archive.catalog.User;
+
 import java.util.Locale;
 import java.util.function.Function;
 

@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.catalog;
 
-import global.lco.thumbs.archive.auth.User;
+import global.lco.thumbs.archive.catalog.User;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;

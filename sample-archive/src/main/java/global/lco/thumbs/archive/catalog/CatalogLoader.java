@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.catalog;
 
-import global.lco.thumbs.archive.auth.User;
+import global.lco.thumbs.archive.catalog.User;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

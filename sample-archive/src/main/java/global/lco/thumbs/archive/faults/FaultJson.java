@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.faults;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.frames;
 
-import global.lco.thumbs.archive.auth.User;
+import global.lco.thumbs.archive.catalog.User;
 import global.lco.thumbs.archive.catalog.Frame;
 import global.lco.thumbs.archive.catalog.Timestamps;
 import io.vertx.core.MultiMap;

@@ -1,7 +1,7 @@
 package global.lco.thumbs.archive.frames;
 
 import global.lco.thumbs.archive.auth.TokenAuthenticator;
-import global.lco.thumbs.archive.auth.User;
+import global.lco.thumbs.archive.catalog.User;
 import global.lco.thumbs.archive.catalog.Catalog;
 import global.lco.thumbs.archive.catalog.Frame;
 import global.lco.thumbs.archive.faults.Faults;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.http;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import global.lco.thumbs.archive.faults.Fault;
 import io.netty.channel.ChannelOption;
 import io.vertx.core.buffer.Buffer;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.http;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import global.lco.thumbs.archive.recording.RecordedRequest;
 import global.lco.thumbs.archive.recording.RequestLog;
 import io.vertx.core.Handler;

@@ -1,6 +1,6 @@
 package global.lco.thumbs.archive.recording;
 
-import global.lco.thumbs.archive.Route;
+import global.lco.thumbs.archive.routes.Route;
 import java.util.ArrayDeque;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render.colour;
 
+import global.lco.thumbs.worker.pixels.Plane;
+
 import global.lco.thumbs.worker.sky.CelestialWcs;
 import java.util.Optional;
 

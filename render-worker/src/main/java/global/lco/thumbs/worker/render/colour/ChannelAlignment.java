@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render.colour;
 
+import global.lco.thumbs.worker.pixels.Plane;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

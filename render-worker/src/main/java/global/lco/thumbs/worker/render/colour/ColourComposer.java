@@ -1,6 +1,8 @@
 package global.lco.thumbs.worker.render.colour;
 
-import global.lco.thumbs.worker.render.RowBands;
+import global.lco.thumbs.worker.pixels.Plane;
+
+import global.lco.thumbs.worker.pixels.RowBands;
 
 /**
  * Stacks three equally sized channels into interleaved RGB with green and blue taken at their

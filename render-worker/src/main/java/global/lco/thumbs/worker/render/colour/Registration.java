@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render.colour;
 
+import global.lco.thumbs.worker.pixels.Plane;
+
 /**
  * Finds the translation of one colour channel relative to another (SPEC §4), sub-pixel. A coarse
  * phase correlation on box-reduced whole frames finds the offset wherever it is; a second one on

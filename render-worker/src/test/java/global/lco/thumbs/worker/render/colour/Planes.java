@@ -1,12 +1,14 @@
 package global.lco.thumbs.worker.render.colour;
 
+import global.lco.thumbs.worker.pixels.Plane;
+
 import global.lco.thumbs.shared.contract.RenderParams;
 import global.lco.thumbs.worker.fits.Corpus;
 import global.lco.thumbs.worker.fits.FitsDecoder;
 import global.lco.thumbs.worker.fits.FitsImage;
 import global.lco.thumbs.worker.fits.FitsLimits;
 import global.lco.thumbs.worker.fits.UnreadableFitsException;
-import global.lco.thumbs.worker.render.ColourRenderer;
+import global.lco.thumbs.worker.render.colour.ColourRenderer;
 
 /** Test channels made from real corpus frames. */
 public final class Planes {

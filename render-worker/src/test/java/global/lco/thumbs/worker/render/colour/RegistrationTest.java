@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render.colour;
 
+import global.lco.thumbs.worker.pixels.Plane;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

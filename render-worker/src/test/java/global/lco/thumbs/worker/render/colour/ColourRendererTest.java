@@ -1,13 +1,14 @@
-package global.lco.thumbs.worker.render;
+package global.lco.thumbs.worker.render.colour;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.render.colour.Channel;
-import global.lco.thumbs.worker.render.colour.Plane;
-import global.lco.thumbs.worker.render.colour.Planes;
-import global.lco.thumbs.worker.render.colour.Shift;
+import global.lco.thumbs.worker.pixels.Plane;
+import global.lco.thumbs.worker.render.Resize;
+import global.lco.thumbs.worker.render.Size;
+import global.lco.thumbs.worker.render.StageTimer;
+import global.lco.thumbs.worker.render.Stretch;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

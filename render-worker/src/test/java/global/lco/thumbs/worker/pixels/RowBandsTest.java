@@ -1,4 +1,4 @@
-package global.lco.thumbs.worker.render;
+package global.lco.thumbs.worker.pixels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,6 +1,5 @@
-package global.lco.thumbs.archive.auth;
+package global.lco.thumbs.archive.catalog;
 
-import global.lco.thumbs.archive.catalog.Frame;
 import java.time.Instant;
 import java.util.Set;
 

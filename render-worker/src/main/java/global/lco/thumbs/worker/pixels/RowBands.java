@@ -1,4 +1,4 @@
-package global.lco.thumbs.worker.render;
+package global.lco.thumbs.worker.pixels;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,9 +6,9 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 
 /**
- * Splits the rows of an image into contiguous bands and runs a body per band on one shared
- * {@link ForkJoinPool}. Every pixel stage of the pipeline is row-separable, so bands are the only
- * parallel primitive the render package needs.
+ * Splits the rows of an image into contiguous bands and runs a body per band on the current
+ * render's {@link PixelPool}. Every pixel stage of the pipeline is row-separable, so bands are the
+ * only parallel primitive the decode and render packages need.
  */
 public final class RowBands {
 
@@ -18,7 +18,6 @@ public final class RowBands {
   /** More bands than threads so a slow band (a cache miss storm, a descheduled core) does not stall the rest. */
   private static final int BANDS_PER_THREAD = 4;
 
-  private static volatile ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
 
   /** Work on rows {@code [fromRow, toRow)}; {@code band} is 0..{@link #count}−1, for per-band partial results. */
   @FunctionalInterface
@@ -30,31 +29,15 @@ public final class RowBands {
   }
 
   /**
-   * Sets the number of worker threads; meant to be called once at process start. A pool replaced
-   * here is shut down gracefully, so bands already submitted to it still finish.
-   */
-  public static synchronized void configure(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    ForkJoinPool old = pool;
-    if (old.getParallelism() == threads) {
-      return;
-    }
-    pool = new ForkJoinPool(threads);
-    old.shutdown();
-  }
-
-  /**
-   * Runs a task on the shared pool; for libraries that take an executor (nom-tam-fits' tile
-   * decompression), so they stay inside the same thread budget as the pixel stages.
+   * Runs a task on the current render's pool; for libraries that take an executor (nom-tam-fits'
+   * tile decompression), so they stay inside the same thread budget as the pixel stages.
    */
   public static void execute(Runnable task) {
-    pool.execute(task);
+    PixelPool.current().threads().execute(task);
   }
 
   public static int parallelism() {
-    return pool.getParallelism();
+    return PixelPool.current().parallelism();
   }
 
   /** Number of bands {@link #run} will use for this shape; callers size per-band accumulators with it. */
@@ -65,7 +48,7 @@ public final class RowBands {
     if ((long) rows * pixelsPerRow < INLINE_PIXELS) {
       return 1;
     }
-    return Math.min(rows, pool.getParallelism() * BANDS_PER_THREAD);
+    return Math.min(rows, parallelism() * BANDS_PER_THREAD);
   }
 
   /** Runs {@code body} over {@code [0, rows)} split into {@link #count} bands and waits for all of them. */
@@ -85,7 +68,7 @@ public final class RowBands {
       int band = b;
       tasks.add(ForkJoinTask.adapt(() -> body.run(band, from, to)));
     }
-    ForkJoinPool target = pool;
+    ForkJoinPool target = PixelPool.current().threads();
     for (ForkJoinTask<?> task : tasks) {
       target.execute(task);
     }

@@ -1,4 +1,4 @@
-package global.lco.thumbs.archive;
+package global.lco.thumbs.archive.routes;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package global.lco.thumbs.worker.render.colour;
+package global.lco.thumbs.worker.pixels;
 
 /**
  * One stretched 8-bit colour channel, row-major, in picture order (row 0 at the top, as after the

@@ -1,11 +1,18 @@
-package global.lco.thumbs.worker.render;
+package global.lco.thumbs.worker.render.colour;
 
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.render.colour.Channel;
-import global.lco.thumbs.worker.render.colour.ChannelAlignment;
-import global.lco.thumbs.worker.render.colour.ColourComposer;
-import global.lco.thumbs.worker.render.colour.Plane;
-import global.lco.thumbs.worker.render.colour.Shift;
+import global.lco.thumbs.worker.pixels.Plane;
+import global.lco.thumbs.worker.pixels.RowBands;
+import global.lco.thumbs.worker.render.BoxReduce;
+import global.lco.thumbs.worker.render.JpegEncoder;
+import global.lco.thumbs.worker.render.Label;
+import global.lco.thumbs.worker.render.MonoRenderer;
+import global.lco.thumbs.worker.render.Picture;
+import global.lco.thumbs.worker.render.RenderedImage;
+import global.lco.thumbs.worker.render.Resize;
+import global.lco.thumbs.worker.render.Size;
+import global.lco.thumbs.worker.render.StageTimer;
+import global.lco.thumbs.worker.pixels.Plane;
 
 /**
  * The three-filter pipeline (SPEC §4): each channel stretched on its own as a mono frame would be,
