@@ -4,7 +4,7 @@ import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.config.ConfigException;
 import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.health.ManagementConfig;
-import global.lco.thumbs.shared.health.ManagementServer;
+import global.lco.thumbs.shared.health.ManagementVerticle;
 import global.lco.thumbs.shared.health.StoreProbe;
 import global.lco.thumbs.shared.http.ConnectionLimits;
 import global.lco.thumbs.shared.store.StoreConfig;
@@ -15,7 +15,7 @@ import global.lco.thumbs.worker.WorkerReadiness;
 import java.util.ArrayList;
 
 /** A clustered render worker wired as RenderWorkerMain wires it, management port included. */
-record WorkerNodes(ClusterNode node, String deploymentId, ManagementServer management) {
+record WorkerNodes(ClusterNode node, String deploymentId, ManagementVerticle management) {
 
   static WorkerNodes start(ClusterFixture cluster) {
     var env = cluster.env();
@@ -28,7 +28,8 @@ record WorkerNodes(ClusterNode node, String deploymentId, ManagementServer manag
     var verticle = new RenderWorkerVerticle(config, store, node.nodeId());
     var id = node.vertx().deployVerticle(verticle).await();
     var readiness = new WorkerReadiness(node.vertx(), verticle, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
-    var management = new ManagementServer(node.vertx(), readiness::check).listen(managementConfig).await();
+    var management = new ManagementVerticle(managementConfig, readiness::check);
+    node.vertx().deployVerticle(management).await();
     return new WorkerNodes(node, id, management);
   }
 

@@ -6,7 +6,7 @@ import global.lco.thumbs.shared.cluster.ShutdownHook;
 import global.lco.thumbs.shared.config.ConfigException;
 import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.health.ManagementConfig;
-import global.lco.thumbs.shared.health.ManagementServer;
+import global.lco.thumbs.shared.health.ManagementVerticle;
 import global.lco.thumbs.shared.health.StoreProbe;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
@@ -61,8 +61,10 @@ public final class RenderWorkerMain {
               .compose(store -> {
                 var verticle = new RenderWorkerVerticle(worker, store, node.nodeId());
                 var readiness = new WorkerReadiness(node.vertx(), verticle, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
+                var port = new ManagementVerticle(management, readiness::check);
                 return node.vertx().deployVerticle(verticle)
-                    .compose(id -> new ManagementServer(node.vertx(), readiness::check).listen(management));
+                    .compose(id -> node.vertx().deployVerticle(port))
+                    .map(id -> port);
               })
               .onSuccess(server -> System.out.println("Render worker node " + node.nodeId() + " of cluster '" + cluster.name()
                   + "' ready: " + worker.renderConcurrency() + " renders at once, " + worker.queueLength() + " queued;"

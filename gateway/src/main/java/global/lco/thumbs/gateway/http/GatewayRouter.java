@@ -36,7 +36,8 @@ public final class GatewayRouter {
     getOrHead(router.route("/favicon.ico")).handler(named("favicon", StaticPages::favicon));
     getOrHead(router.route("/health")).handler(named("health", StaticPages::health));
     var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
-    getOrHead(router.route("/ready")).handler(named("ready", ctx -> ready(ctx, readiness)));
+    getOrHead(router.route("/ready")).handler(named("ready",
+        ctx -> readiness.check().onComplete(done -> Readiness.answer(ctx.response(), done))));
     getOrHead(router.route("/metrics")).handler(named("metrics", GatewayRouter::metrics));
     if (MeteredStore.unwrap(store) instanceof LocalDirectoryStore local) {
       var signed = new SignedThumbnailHandler(local);
@@ -81,17 +82,6 @@ public final class GatewayRouter {
       RequestLog.of(ctx).route(route);
       handler.handle(ctx);
     };
-  }
-
-  /** 200 when ready, else 503 with Retry-After; the body names each check ({@link GatewayReadiness}). */
-  private static void ready(RoutingContext ctx, GatewayReadiness readiness) {
-    readiness.check().onComplete(done -> {
-      var ready = done.succeeded() ? done.result() : new Readiness(false, new JsonObject());
-      if (!ready.ready()) {
-        ctx.response().putHeader(HttpHeaders.RETRY_AFTER, "1");
-      }
-      Responses.json(ctx.response(), ready.status(), ready.toJson());
-    });
   }
 
   private static void metrics(RoutingContext ctx) {

@@ -5,7 +5,7 @@ import global.lco.thumbs.shared.http.ConnectionLimits;
 
 /**
  * Where a node serves {@code /health}, {@code /ready} and {@code /metrics} apart from its service
- * traffic ({@link ManagementServer}).
+ * traffic ({@link ManagementVerticle}).
  *
  * @param host interface to bind (MANAGEMENT_HOST)
  * @param port TCP port, 0 = any free port (MANAGEMENT_PORT)

@@ -1,5 +1,8 @@
 package global.lco.thumbs.shared.health;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -15,5 +18,18 @@ public record Readiness(boolean ready, JsonObject checks) {
 
   public JsonObject toJson() {
     return new JsonObject().put("status", ready ? "READY" : "NOT_READY").mergeIn(checks);
+  }
+
+  /**
+   * The {@code /ready} answer of every node, gateway or worker: 200 with the checks, or 503 with
+   * {@code Retry-After: 1} and the checks; checks that could not be made at all are not ready.
+   */
+  public static void answer(HttpServerResponse response, AsyncResult<Readiness> checked) {
+    var readiness = checked.succeeded() ? checked.result() : new Readiness(false, new JsonObject());
+    if (!readiness.ready()) {
+      response.putHeader(HttpHeaders.RETRY_AFTER, "1");
+    }
+    response.setStatusCode(readiness.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+        .end(readiness.toJson().encode());
   }
 }

@@ -14,22 +14,22 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The management port keeps connections like the gateway's: idle ones and slow request heads are closed. */
-class ManagementServerConnectionsTest {
+class ManagementVerticleConnectionsTest {
   static final Duration HEADER_TIMEOUT = Duration.ofMillis(300);
   static final Duration IDLE_TIMEOUT = Duration.ofMillis(600);
   static Vertx vertx;
-  static ManagementServer server;
+  static ManagementVerticle server;
 
   @BeforeAll
   static void start() {
     vertx = Vertx.vertx();
     var config = new ManagementConfig("127.0.0.1", 0, new ConnectionLimits(HEADER_TIMEOUT, IDLE_TIMEOUT, 100));
-    server = new ManagementServer(vertx, () -> Future.succeededFuture(new Readiness(true, new JsonObject()))).listen(config).await();
+    server = new ManagementVerticle(config, () -> Future.succeededFuture(new Readiness(true, new JsonObject())));
+    vertx.deployVerticle(server).await();
   }
 
   @AfterAll
   static void stop() {
-    server.close().await();
     vertx.close().await();
   }
 

@@ -4,7 +4,7 @@ import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.Metrics;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
@@ -14,34 +14,39 @@ import java.util.function.Supplier;
 
 /**
  * A node's management port: {@code /health} (the process runs), {@code /ready} (the node's own
- * checks) and {@code /metrics} (Prometheus text). Kept off the service port so it can stay
- * private to the operators' network. Plain Vert.x core: nodes without vertx-web can serve it.
+ * checks) and {@code /metrics} (Prometheus text). Kept off the service port so it can stay private
+ * to the operators' network. Plain Vert.x core: nodes without vertx-web can serve it. Its
+ * connections are guarded like the gateway's ({@link ConnectionGuard}).
  */
-public final class ManagementServer {
-  private final Vertx vertx;
+public final class ManagementVerticle extends VerticleBase {
+  private final ManagementConfig config;
   private final Supplier<Future<Readiness>> readiness;
   private HttpServer server;
 
-  public ManagementServer(Vertx vertx, Supplier<Future<Readiness>> readiness) {
-    this.vertx = vertx;
+  /** @param readiness the node's own checks, asked on every {@code /ready} */
+  public ManagementVerticle(ManagementConfig config, Supplier<Future<Readiness>> readiness) {
+    this.config = config;
     this.readiness = readiness;
   }
 
-  public Future<ManagementServer> listen(ManagementConfig config) {
+  @Override
+  public Future<?> start() {
     var guard = new ConnectionGuard(config.connections(), ThumbsMetrics.of(vertx));
-    server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions().setHost(config.host()).setPort(config.port())))
+    server = vertx.createHttpServer(ConnectionGuard.http1Only(
+            new HttpServerOptions().setHost(config.host()).setPort(config.port())))
         .connectionHandler(guard)
         .requestHandler(this::handle);
-    return server.listen().map(bound -> this);
+    return server.listen();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
   }
 
   /** The port actually bound (useful when configured as 0). */
   public int port() {
     return server.actualPort();
-  }
-
-  public Future<Void> close() {
-    return server == null ? Future.succeededFuture() : server.close();
   }
 
   private void handle(HttpServerRequest request) {
@@ -52,16 +57,7 @@ public final class ManagementServer {
     }
     switch (request.path()) {
       case "/health" -> response.putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Health.UP);
-      case "/ready" -> readiness.get()
-          .onSuccess(ready -> {
-            if (!ready.ready()) {
-              response.putHeader(HttpHeaders.RETRY_AFTER, "1");
-            }
-            response.setStatusCode(ready.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(ready.toJson().encode());
-          })
-          .onFailure(err -> response.setStatusCode(503).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-              .end("{\"status\":\"NOT_READY\"}"));
+      case "/ready" -> readiness.get().onComplete(done -> Readiness.answer(response, done));
       case "/metrics" -> response.putHeader(HttpHeaders.CONTENT_TYPE, Metrics.CONTENT_TYPE).end(Metrics.scrape(vertx));
       default -> response.setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
           .end("{\"message\":\"Not found\"}");
