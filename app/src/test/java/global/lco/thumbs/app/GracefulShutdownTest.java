@@ -30,9 +30,11 @@ class GracefulShutdownTest {
       var http = HttpClient.newHttpClient();
       var inFlight = http.sendAsync(HttpRequest.newBuilder(URI.create(app.base + "1003/?width=64")).build(),
           HttpResponse.BodyHandlers.ofString());
-      Thread.sleep(400); // the request is now waiting on the slow archive
+      // The request is now waiting on the slow archive.
+      ClusterFixture.await(Duration.ofSeconds(10), () -> app.archive.requests().stream()
+          .anyMatch(r -> Long.valueOf(1003).equals(r.frameId())));
       var closing = app.service.close();
-      Thread.sleep(200);
+      ClusterFixture.await(Duration.ofSeconds(10), () -> refusesConnections(app.base + "health"));
       assertThatThrownBy(() -> HttpClient.newHttpClient().send(
           HttpRequest.newBuilder(URI.create(app.base + "health")).build(), HttpResponse.BodyHandlers.ofString()))
           .isInstanceOf(IOException.class);
@@ -42,6 +44,18 @@ class GracefulShutdownTest {
       closing.await();
     } finally {
       app.vertx.close().await();
+    }
+  }
+
+  private static boolean refusesConnections(String url) {
+    try {
+      HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+      return false;
+    } catch (IOException refused) {
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 }

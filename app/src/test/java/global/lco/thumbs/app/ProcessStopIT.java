@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +78,8 @@ class ProcessStopIT {
     assertThat(added.statusCode()).as(added.body()).isBetween(200, 299);
     var inFlight = HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "1003/?width=90&height=90")).build(),
         HttpResponse.BodyHandlers.ofString());
-    Thread.sleep(500); // the worker is now downloading the slowed file
+    // Once the archive has the download of 1003, the worker is waiting on the slowed file.
+    ClusterFixture.await(Duration.ofSeconds(20), () -> downloadRequested(archive, 1003));
     process.destroy();
     var answer = inFlight.get(30, TimeUnit.SECONDS);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
@@ -120,6 +122,20 @@ class ProcessStopIT {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean downloadRequested(String archive, long frameId) {
+    try {
+      var recorded = HTTP.send(HttpRequest.newBuilder(URI.create(archive + "/_control/requests")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      return new io.vertx.core.json.JsonArray(recorded.body()).stream().map(JsonObject.class::cast)
+          .anyMatch(r -> "files".equals(r.getString("route")) && Long.valueOf(frameId).equals(r.getLong("frame_id")));
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

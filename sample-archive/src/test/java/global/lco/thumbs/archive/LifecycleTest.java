@@ -40,7 +40,11 @@ class LifecycleTest {
     archive.faults().add(Fault.hang(Route.FRAMES));
     var client = WebClient.create(vertx);
     var pending = client.getAbs(archive.baseUrl() + "frames/1001/").send();
-    Thread.sleep(200);
+    long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (archive.requests().isEmpty() && System.nanoTime() < waitUntil) {
+      Thread.sleep(5); // until the archive holds the request its fault makes hang
+    }
+    assertThat(archive.requests()).hasSize(1);
 
     long start = System.nanoTime();
     archive.close().await(5, TimeUnit.SECONDS);
