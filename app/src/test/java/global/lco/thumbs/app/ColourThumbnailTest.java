@@ -26,7 +26,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Colour thumbnails (SPEC §4) end to end: sibling lookup at the sample archive, three downloads, one RGB JPEG. */
+/** Colour thumbnails (docs/colour.md) end to end: sibling lookup at the sample archive, three downloads, one RGB JPEG. */
 class ColourThumbnailTest {
   @TempDir
   static Path dir;

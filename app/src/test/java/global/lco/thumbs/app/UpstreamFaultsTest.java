@@ -77,7 +77,7 @@ class UpstreamFaultsTest {
         fault("download: 503 (S3 XML)", Fault.status(Route.FILES, 503), 502),
         fault("download: reset mid-body", Fault.reset(Route.FILES), 502),
         fault("download: Content-Length longer than the body", Fault.truncate(Route.FILES), 502),
-        // ARCHIVE-API §4.1: S3's 403 is passed through as 403 "Got error response".
+        // docs/api.md, what we ask the archive: S3's 403 is passed through as 403 "Got error response".
         fault("download: expired URL (S3 403)", Fault.expiredUrls(), 403),
         // Garbage of the right length is a download that worked and a file that is not FITS.
         fault("download: garbage instead of the file", Fault.corrupt(Route.FILES), 422));

@@ -7,7 +7,7 @@ import global.lco.thumbs.shared.http.ConnectionLimits;
 import java.time.Duration;
 
 /**
- * Everything a gateway needs to know, read from the environment (SPEC §7).
+ * Everything a gateway needs to know, read from the environment (docs/configuration.md).
  *
  * @param httpHost        interface the HTTP server binds to
  * @param httpPort        HTTP port (0 = any free port, for tests)

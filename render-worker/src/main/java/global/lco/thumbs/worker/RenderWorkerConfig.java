@@ -5,7 +5,7 @@ import global.lco.thumbs.worker.fits.FitsLimits;
 import java.time.Duration;
 
 /**
- * A render worker's limits (SPEC §7 style: UPPER_SNAKE, validated at start).
+ * A render worker's limits (docs/configuration.md style: UPPER_SNAKE, validated at start).
  *
  * @param renderConcurrency renders running at once on this worker (each holds a decoded frame)
  * @param queueLength       jobs admitted beyond those (downloading or waiting for a render thread);

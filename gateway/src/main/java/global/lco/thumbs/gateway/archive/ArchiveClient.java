@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * Frame lookups against the archive API (SPEC §2). The caller's Authorization goes with every
+ * Frame lookups against the archive API (docs/api.md, validation). The caller's Authorization goes with every
  * call, unchanged: the archive alone decides who may see a frame. Archive answers map to the
- * error table of SPEC §1.3.
+ * error table of docs/api.md, errors.
  */
 public final class ArchiveClient {
   private static final Pattern ONE_FRAME = Pattern.compile(".*/frames/[0-9]+/(\\?.*)?");
@@ -58,7 +58,7 @@ public final class ArchiveClient {
 
   /**
    * First page of {@code GET frames/?request_id=&reduction_level=91}: a request's reduced frames,
-   * newest first, from which colour thumbnails pick their filters (SPEC §4).
+   * newest first, from which colour thumbnails pick their filters (docs/colour.md).
    */
   public Future<JsonObject> framesOfRequest(long requestId, int pageSize, String authorization) {
     var request = client.getAbs(config.baseUrl() + "frames/")

@@ -4,7 +4,7 @@ import global.lco.thumbs.shared.config.Env;
 import java.time.Duration;
 
 /**
- * Where the archive API is and how long its calls may take (SPEC §2).
+ * Where the archive API is and how long its calls may take (docs/api.md, validation).
  *
  * @param baseUrl        ARCHIVE_API_URL, always ending in '/'
  * @param frameTimeout   frame and basename lookups

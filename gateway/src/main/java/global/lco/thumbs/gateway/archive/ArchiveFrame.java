@@ -3,7 +3,7 @@ package global.lco.thumbs.gateway.archive;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** Read access to an archive frame record (ARCHIVE-API §1), tolerant of missing and null keys. */
+/** Read access to an archive frame record (docs/api.md, what we ask the archive), tolerant of missing and null keys. */
 public record ArchiveFrame(JsonObject json) {
 
   public boolean has(String key) {

@@ -5,7 +5,7 @@ import global.lco.thumbs.shared.contract.Problem;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The five validation rules of SPEC §2, in order, with the old service's exact messages. */
+/** The five validation rules of docs/api.md, validation, in order, with the old service's exact messages. */
 public final class FrameValidator {
   private final ValidationRules rules;
 

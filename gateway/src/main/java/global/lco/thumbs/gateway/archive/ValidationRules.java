@@ -4,7 +4,7 @@ import global.lco.thumbs.shared.config.Env;
 import java.util.List;
 
 /**
- * The old service's three validation lists (SPEC §2), with their old names and defaults.
+ * The old service's three validation lists (docs/api.md, validation), with their old names and defaults.
  * Items are compared upper-case; required keys keep their case (they are JSON keys).
  */
 public record ValidationRules(List<String> requiredKeys, List<String> validTypes, List<String> validColorTypes) {

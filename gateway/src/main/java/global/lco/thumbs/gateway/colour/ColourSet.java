@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three frames of a colour thumbnail, chosen among a request's reduced frames (SPEC §4): the
+ * The three frames of a colour thumbnail, chosen among a request's reduced frames (docs/colour.md): the
  * first family, in {@link FilterFamily} order, with a frame for every channel, and per channel the
  * newest such frame (by {@code observation_date}, then id). Frames without a download URL or a FITS
  * file name cannot be rendered and count as missing.

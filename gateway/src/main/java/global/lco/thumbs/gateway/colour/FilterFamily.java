@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The filter sets a colour thumbnail may be made of (SPEC §4), in order of preference. Each lists
+ * The filter sets a colour thumbnail may be made of (docs/colour.md), in order of preference. Each lists
  * the {@code primary_optical_element} names, lower-cased, that feed its red, green and blue
  * channels. {@code rp} is red in the broadband set but green in the SDSS set, which is why a set is
  * always taken from one family and never mixed.

@@ -18,7 +18,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
-/** The gateway's routes (SPEC §1.1). Order matters: fixed paths first, the frame patterns, then the index. */
+/** The gateway's routes (docs/api.md). Order matters: fixed paths first, the frame patterns, then the index. */
 public final class GatewayRouter {
 
   private GatewayRouter() {
@@ -62,7 +62,7 @@ public final class GatewayRouter {
     return route.method(HttpMethod.GET).method(HttpMethod.HEAD);
   }
 
-  /** CORS is open (SPEC §1.1): any origin may read answers; preflights are answered here. */
+  /** CORS is open (docs/api.md): any origin may read answers; preflights are answered here. */
   private static void cors(RoutingContext ctx) {
     var response = ctx.response().putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     if (ctx.request().method() == HttpMethod.OPTIONS) {

@@ -8,7 +8,7 @@ import io.vertx.core.json.JsonObject;
 /**
  * Requests the HTTP decoder could not parse (a request line or headers over the limits, bytes that
  * are not HTTP) get the same statuses as Vert.x's default handler, but as JSON like every other
- * error (SPEC §1.3); the connection is then closed.
+ * error (docs/api.md, errors); the connection is then closed.
  */
 public final class InvalidRequests {
   /** Long enough for any real request (a 256-character basename plus every parameter and a label). */

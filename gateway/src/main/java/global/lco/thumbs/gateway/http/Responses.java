@@ -7,7 +7,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 
-/** Writes answers; every error is JSON (SPEC §1.3), never an HTML page or a stack trace. */
+/** Writes answers; every error is JSON (docs/api.md, errors), never an HTML page or a stack trace. */
 final class Responses {
   /** Seconds a client should wait before retrying when the service is out of render capacity. */
   static final int RETRY_AFTER_SECONDS = 2;

@@ -8,7 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** robots.txt, favicon, the index page of SPEC §1.1 and, at {@code /}, a page to try the API by hand. */
+/** robots.txt, favicon, the index page of docs/api.md and, at {@code /}, a page to try the API by hand. */
 final class StaticPages {
   /** Self-contained (no external assets): a form that calls the API with fetch() and shows the answer. */
   static final String TRY_IT_HTML = resource("try-it.html");

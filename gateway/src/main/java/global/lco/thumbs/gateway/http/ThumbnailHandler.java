@@ -21,9 +21,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * {@code /{frameId}/} and {@code /{basename}/}, in the order of SPEC §5: parse → archive lookup
+ * {@code /{frameId}/} and {@code /{basename}/}, in the order of docs/architecture.md: parse → archive lookup
  * (with the caller's Authorization, hit or miss) → validate → for colour, the request's red, green
- * and blue frames (SPEC §4) → key → store lookup → render on a worker if missing → URL or bytes.
+ * and blue frames (docs/colour.md) → key → store lookup → render on a worker if missing → URL or bytes.
  */
 public final class ThumbnailHandler {
   private static final int IMAGE_MAX_AGE_SECONDS = 3600;

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * A thumbnail request's query, parsed strictly (SPEC §1.2): the first of repeated parameters
+ * A thumbnail request's query, parsed strictly (docs/api.md, parameters): the first of repeated parameters
  * wins, unknown ones are ignored, anything unparseable or out of range is a 400 naming the parameter.
  */
 public record ThumbnailQuery(RenderParams params, boolean color, boolean image) {

@@ -23,7 +23,7 @@ public enum Expectation {
       return d.worstMean() <= 1;
     }
   },
-  /** SPEC §6's acceptance: registration may legitimately move a channel fits2image leaves alone. */
+  /** docs/rendering.md, fidelity's acceptance: registration may legitimately move a channel fits2image leaves alone. */
   SPEC("mean difference at most 3 and SSIM at least 0.95 per channel") {
     @Override
     boolean met(ImageDifference d) {

@@ -15,7 +15,7 @@ import nom.tam.fits.ImageHDU;
 import nom.tam.image.compression.hdu.CompressedImageHDU;
 
 /**
- * Finds the image to render in a FITS file held in memory (SPEC §3.1) and decodes it to physical
+ * Finds the image to render in a FITS file held in memory (docs/rendering.md, decode) and decodes it to physical
  * floats. Headers are scanned first, on the raw bytes ({@link HeaderScan}) and then by nom-tam-fits;
  * pixel data is read only for the chosen HDU, after its size has been checked against the limits.
  * Compression is detected from the headers, never the name.

@@ -106,7 +106,7 @@ public final class RenderJobRunner {
   }
 
   /**
-   * A colour composite of three frames in red, green, blue order (SPEC §4). The channels are
+   * A colour composite of three frames in red, green, blue order (docs/colour.md). The channels are
    * decoded and stretched on three threads at once (each stretch also spreads over the row-band
    * pool), then registered, stacked and encoded.
    *

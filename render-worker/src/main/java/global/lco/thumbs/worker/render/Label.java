@@ -11,7 +11,7 @@ import java.awt.image.DataBufferByte;
  * fits2image's label: DejaVu Sans Mono at the bottom-left, 20 px shrunk by 1 px until it fits in
  * the width less 4, its lowest ink 4 px above the bottom edge (Pillow draws from the top of the
  * ascender box at {@code height − 4 − getsize()[1]}, and that height is the ascender plus the ink
- * below the baseline). White on mono and colour (fits2image's colour label is red: SPEC §3.8
+ * below the baseline). White on mono and colour (fits2image's colour label is red: docs/colour.md
  * wants white). Only the rows the text covers are copied through java.awt, not the whole frame.
  */
 public final class Label {

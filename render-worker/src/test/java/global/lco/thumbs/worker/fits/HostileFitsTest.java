@@ -206,7 +206,7 @@ class HostileFitsTest {
     float[] constant = new float[64 * 48];
     Arrays.fill(constant, 7.25f);
     return Stream.of(
-        // SPEC §3.1: missing values are drawn black; a frame of nothing but missing values is a black picture.
+        // docs/rendering.md, decode: missing values are drawn black; a frame of nothing but missing values is a black picture.
         Arguments.of("all NaN", floatImage(50, 40, allNaN), 50, 40),
         Arguments.of("all +Inf (missing values too)", floatImage(30, 30, infinities), 30, 30),
         // A flat frame (bias, saturated) is still an image: the window widens to median ± 1.

@@ -9,7 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The store key of a thumbnail (SPEC §5): SHA-256 over a canonical text of the renderer version,
+ * The store key of a thumbnail (docs/architecture.md): SHA-256 over a canonical text of the renderer version,
  * the frames (id and pixel version) and the parsed parameters. Nothing caller-specific goes in:
  * the archive decides who may see a frame on every request, so one key serves every entitled caller.
  */

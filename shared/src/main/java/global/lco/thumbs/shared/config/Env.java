@@ -96,7 +96,7 @@ public final class Env {
     return v == null ? dflt : Path.of(v);
   }
 
-  /** A comma-separated list: spaces removed, empty items dropped, upper-cased (SPEC §2). */
+  /** A comma-separated list: spaces removed, empty items dropped, upper-cased (docs/api.md, validation). */
   public List<String> upperList(String name, String dflt) {
     var v = vars.getOrDefault(name, dflt);
     return Arrays.stream(v.replace(" ", "").split(","))

@@ -3,7 +3,7 @@ package global.lco.thumbs.shared.contract;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Every way a request can fail, with the HTTP status and public message of SPEC §1.3. Workers fail
+ * Every way a request can fail, with the HTTP status and public message of docs/api.md, errors. Workers fail
  * event-bus messages with {@link #status()} as the failure code and {@link #encode(String)} as the
  * message; gateways turn them back with {@link Problem#decode(int, String)}.
  */

@@ -35,7 +35,7 @@ public final class Problem extends RuntimeException {
     return archiveResponse;
   }
 
-  /** The JSON body of the error answer (SPEC §1.3). */
+  /** The JSON body of the error answer (docs/api.md, errors). */
   public JsonObject toJson() {
     var json = new JsonObject().put("message", getMessage());
     if (archiveResponse != null) {

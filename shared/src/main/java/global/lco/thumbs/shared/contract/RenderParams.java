@@ -3,13 +3,13 @@ package global.lco.thumbs.shared.contract;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Render parameters after parsing and range checks (SPEC §1.2). Two requests that differ only in
+ * Render parameters after parsing and range checks (docs/api.md, parameters). Two requests that differ only in
  * spelling ({@code width=0200} vs {@code width=200}) give equal records, hence equal cache keys.
  *
  * @param width      box width in pixels (1..MAX_THUMBNAIL_SIDE); the image is fitted inside, never enlarged
  * @param height     box height in pixels
  * @param label      text drawn bottom-left, {@code ""} for none (absent and empty are the same)
- * @param median     fits2image "median" contrast mode (SPEC §3.5)
+ * @param median     fits2image "median" contrast mode (docs/rendering.md)
  * @param percentile percentile in (0, 100] used by median mode
  * @param quality    JPEG quality 1..100
  */

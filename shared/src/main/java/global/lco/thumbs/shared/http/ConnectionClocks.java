@@ -134,7 +134,7 @@ final class ConnectionClocks {
     return null;
   }
 
-  /** A whole HTTP/1.1 answer that closes the connection, with the JSON error body every answer of ours has (SPEC §1.3). */
+  /** A whole HTTP/1.1 answer that closes the connection, with the JSON error body every answer of ours has (docs/api.md, errors). */
   private static byte[] response(int status, String reason, String json) {
     var body = json.getBytes(StandardCharsets.UTF_8);
     var head = "HTTP/1.1 " + status + " " + reason + "\r\n"

@@ -15,7 +15,7 @@ import global.lco.thumbs.worker.render.StageTimer;
 import global.lco.thumbs.worker.pixels.Plane;
 
 /**
- * The three-filter pipeline (SPEC §4): each channel stretched on its own as a mono frame would be,
+ * The three-filter pipeline (docs/colour.md): each channel stretched on its own as a mono frame would be,
  * then green and blue aligned onto red (by WCS, else correlation), cropped to the common area,
  * stacked, resized, labelled and encoded as an RGB JPEG.
  */
@@ -37,7 +37,7 @@ public final class ColourRenderer {
   }
 
   /**
-   * One channel through SPEC §3.2–3.5 and the flip: the window, the 8-bit stretch and median mode,
+   * One channel through docs/rendering.md, steps 2–4 and the flip: the window, the 8-bit stretch and median mode,
    * exactly as a mono render (it is the mono stretch), so a channel looks like its own mono thumbnail.
    * Channels run on their own threads, so each gets its own timer; their stages are not reported.
    */

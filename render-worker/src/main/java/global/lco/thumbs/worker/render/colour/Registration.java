@@ -3,7 +3,7 @@ package global.lco.thumbs.worker.render.colour;
 import global.lco.thumbs.worker.pixels.Plane;
 
 /**
- * Finds the translation of one colour channel relative to another (SPEC §4), sub-pixel. A coarse
+ * Finds the translation of one colour channel relative to another (docs/colour.md), sub-pixel. A coarse
  * phase correlation on box-reduced whole frames finds the offset wherever it is; a second one on
  * a full-resolution centre window, pre-shifted by the coarse result, refines it. A correlation
  * peak that does not stand out from its sidelobes is not trusted: the channel then stays unaligned,
