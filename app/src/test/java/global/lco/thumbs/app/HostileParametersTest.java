@@ -7,6 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.CsvSource;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpClient;
+import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hostile query strings and paths, sent byte for byte: each is a 400 naming the parameter or a 404,
- * always JSON, never a 500 or an HTML page, and a parameter error never reaches the archive.
+ * always JSON, never a 500 or an HTML page, and a parameter error never reaches the archive;
+ * another method than GET, HEAD or OPTIONS on a thumbnail route is a 405.
  */
 class HostileParametersTest {
   @TempDir
@@ -191,5 +197,20 @@ class HostileParametersTest {
 
   private static Arguments path(String path) {
     return Arguments.of(path);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"POST, 1001/", "PUT, 1001/", "DELETE, 1001/", "PATCH, tfn0m414-kb29-20160625-0060-e91/",
+      "POST, 1001", "DELETE, tfn0m414-kb29-20160625-0060-e91"})
+  @DisplayName("Another method on a thumbnail route: 405, Allow: GET, HEAD, OPTIONS, a JSON message, no archive call")
+  void otherMethodsAre405(String method, String path) throws Exception {
+    long archiveCalls = app.archive.requests().size();
+    var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(app.base + path))
+        .method(method, HttpRequest.BodyPublishers.ofString("x=1")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(new JsonObject(response.body()).getString("message")).isEqualTo("Method not allowed");
+    assertThat(app.archive.requests()).hasSize((int) archiveCalls);
   }
 }
