@@ -27,7 +27,11 @@ final class HeaderScan {
   // different value from the one checked here, so a repeat is refused rather than resolved.
   private static final Pattern STRUCTURAL = Pattern.compile(
       "SIMPLE|XTENSION|BITPIX|NAXIS[0-9]*|PCOUNT|GCOUNT|ZIMAGE|ZBITPIX|ZNAXIS[0-9]*|ZTILE[0-9]+|ZCMPTYPE"
-          + "|TFIELDS|TFORM[0-9]+|TTYPE[0-9]+|TDIM[0-9]+|THEAP");
+          + "|TFIELDS|TFORM[0-9]+|TTYPE[0-9]+|TDIM[0-9]+|THEAP|ZQUANTIZ|ZDITHER0|ZNAME[0-9]+|ZVAL[0-9]+");
+  private static final Set<String> QUANTIZE_METHODS = Set.of("NO_DITHER", "SUBTRACTIVE_DITHER_1",
+      "SUBTRACTIVE_DITHER_2", "NONE");
+  /** Length of the tile compression convention's random sequence, which ZDITHER0 indexes (from 1). */
+  private static final long DITHER_SEEDS = 10_000;
 
   /**
    * What the scan found.
@@ -235,6 +239,7 @@ final class HeaderScan {
       if (table.length != 2 || table[1] != tiles) {
         throw refuse("the tile table does not match the image's " + tiles + " tiles");
       }
+      checkCompressionParameters(algorithm);
       compressed = new CompressedTableCheck.Image(axes, tileSizes, bitpix("ZBITPIX"), algorithm);
     }
 
@@ -267,6 +272,32 @@ final class HeaderScan {
           throw new UnreadableFitsException("The tile table of HDU " + index + " is damaged: " + invalid.getMessage());
         }
         return "The binary table of HDU " + index + " is damaged: " + invalid.getMessage();
+      }
+    }
+
+    /**
+     * The quantisation and algorithm parameters nom-tam-fits builds its decompressors from. A value
+     * out of range makes its constructors fail once per tile, each failure printed with a stack
+     * trace to standard error (nom-tam-fits' CompressorProvider), so they are refused here first.
+     */
+    private void checkCompressionParameters(String algorithm) throws UnreadableFitsException {
+      var quantize = cards.get("ZQUANTIZ");
+      if (quantize != null && !QUANTIZE_METHODS.contains(quantize)) {
+        throw refuse("ZQUANTIZ '" + printable(quantize) + "' is not a quantisation method");
+      }
+      long seed = integer("ZDITHER0", 1);
+      if (seed < 1 || seed > DITHER_SEEDS) {
+        throw refuse("ZDITHER0 " + seed + " is not between 1 and " + DITHER_SEEDS);
+      }
+      for (int i = 1; cards.containsKey("ZNAME" + i); i++) {
+        var name = cards.get("ZNAME" + i).toUpperCase(java.util.Locale.ROOT);
+        boolean rice = algorithm.startsWith("RICE");
+        if (rice && name.equals("BYTEPIX") && !Set.of(1L, 2L, 4L, 8L).contains(integer("ZVAL" + i, 4))) {
+          throw refuse("BYTEPIX (ZVAL" + i + ") is not 1, 2, 4 or 8");
+        }
+        if (rice && name.equals("BLOCKSIZE") && !Set.of(16L, 32L).contains(integer("ZVAL" + i, 32))) {
+          throw refuse("BLOCKSIZE (ZVAL" + i + ") is not 16 or 32");
+        }
       }
     }
 

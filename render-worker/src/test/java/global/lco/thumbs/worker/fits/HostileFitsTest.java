@@ -139,6 +139,10 @@ class HostileFitsTest {
             "the tile table has no COMPRESSED_DATA column"),
         refuse("a tile table with a column format that is not one", compressed(card("TFORM1", "1PZ")),
             "TFORM1 '1PZ' is not a variable-length array format"),
+        refuse("ZDITHER0 past the random sequence (nom-tam-fits would print a stack trace per tile)",
+            compressed(card("ZDITHER0", 9_999_999)), "ZDITHER0 9999999 is not between 1 and 10000"),
+        refuse("an unknown quantisation method", compressed(card("ZQUANTIZ", "DITHER_99")),
+            "ZQUANTIZ 'DITHER_99' is not a quantisation method"),
         refuse("a 10000x10000 image claimed by 30 tiny tiles",
             compressed(card("ZNAXIS1", 10_000), card("ZNAXIS2", 10_000), card("ZTILE1", 10_000), card("ZTILE2", 334)),
             "more than any tile compression achieves"));

@@ -28,6 +28,8 @@ public final class Mutants {
     all.put("mutant-cpt1m012-zscale-as-array", cptZscaleAsArray());
     all.put("mutant-m13-hcompress-tile-65535x65535", hcompressTileSize(65_535, 65_535));
     all.put("mutant-m13-rice-first-tile-2147483647-bytes", riceFirstTileLength(Integer.MAX_VALUE));
+    all.put("mutant-sdss-ip-zdither0-huge", replaceCard(Corpus.bytes("lco-like/sdss-86S-ip-lco-like.fits.fz"),
+        "ZDITHER0", "9223372036854775807"));
     for (var name : resource("INDEX").lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
         .toList()) {
       all.put(name.replaceFirst("\\.fits$", ""), resourceBytes(name));
