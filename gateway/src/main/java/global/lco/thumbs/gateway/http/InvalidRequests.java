@@ -1,6 +1,7 @@
 package global.lco.thumbs.gateway.http;
 
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
@@ -21,7 +22,7 @@ public final class InvalidRequests {
     var cause = request.decoderResult().cause();
     int status;
     String message;
-    if (cause instanceof TooLongFrameException && cause.getClass().getSimpleName().contains("Line")) {
+    if (cause instanceof TooLongHttpLineException) {
       status = 414;
       message = "Request line too long";
     } else if (cause instanceof TooLongFrameException) {
