@@ -80,7 +80,7 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
-    Plane frame = MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer);
+    Plane frame = FrameStretch.plane(image, params, timer);
     image = null; // the floats are garbage from here: let a collection during resize reclaim them
     keep.accept(frame);
     var rendered = MonoRenderer.finish(frame, params, timer);
@@ -133,8 +133,7 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     var timer = new StageTimer();
-    return MonoRenderer.picture(MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer),
-        params, timer);
+    return MonoRenderer.picture(FrameStretch.plane(image, params, timer), params, timer);
   }
 
   /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
@@ -170,7 +169,7 @@ public final class RenderJobRunner {
     } catch (UnreadableFitsException unreadable) {
       throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
     }
-    return new Channel(ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params), image.wcs());
+    return FrameStretch.channel(image, params);
   }
 
   private static Channel result(Future<Channel> channel) {
