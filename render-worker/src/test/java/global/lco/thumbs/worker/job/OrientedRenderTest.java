@@ -92,4 +92,15 @@ class OrientedRenderTest {
     assertThat(rendered.jpeg()).startsWith(0x89, 'P', 'N', 'G');
     assertThat(decoded.getColorModel().getNumComponents()).isEqualTo(3);
   }
+
+  @Test
+  @DisplayName("Colour planet mode crops each channel around its own spot and stacks them without registration")
+  void colourPlanet() {
+    var fits = SDSS.stream().map(Corpus::bytes).toList();
+    var rendered = runner.renderColour(fits, RenderParams.defaults().withPlanet("Saturn"));
+    // 682×496 frames: each crop is 600×496, fitted in 200×200.
+    assertThat(rendered.width()).isEqualTo(200);
+    assertThat(rendered.height()).isEqualTo(165);
+    assertThat(rendered.stageMillis()).doesNotContainKey("register");
+  }
 }
