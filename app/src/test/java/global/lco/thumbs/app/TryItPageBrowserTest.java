@@ -30,31 +30,50 @@ class TryItPageBrowserTest {
   @Test
   @DisplayName("Filling 1001 in the page's form shows the JSON answer and a loaded thumbnail image")
   void formShowsThumbnail() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
-        + "ThumbnailServiceTest covers the API the page calls");
-    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
     try (var app = ServiceFixture.start(dir, Map.of())) {
-      var log = dir.resolve("browser.log");
-      Process node;
-      try {
-        node = new ProcessBuilder("node", "try-it.mjs", app.base, "1001", CHROMIUM.toString())
-            .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
-      } catch (IOException noNode) {
-        assumeTrue(false, "node cannot be started: " + noNode.getMessage());
-        return;
-      }
-      var output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-      if (!node.waitFor(120, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-      }
-      assertThat(node.exitValue()).as("node exit, log:\n%s", read(log)).isZero();
-      var result = new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
+      var result = fillForm(app, "{}");
       assertThat(result.getString("status")).isEqualTo("HTTP 200");
       assertThat(result.getJsonObject("answer").getString("propid")).isEqualTo("LCOEPO2014B-010");
       assertThat(result.getJsonObject("answer").getString("url")).contains("/_thumbs/");
       assertThat(result.getInteger("naturalWidth")).isPositive().isLessThanOrEqualTo(300);
     }
+  }
+
+  @Test
+  @DisplayName("The form's orientation, format and cutout fields reach the API: a north-up PNG, then a zoomed cutout")
+  void newFieldsReachTheApi() throws Exception {
+    try (var app = ServiceFixture.start(dir, Map.of())) {
+      var northUp = fillForm(app, "{\"#orient\": \"wcs\", \"#format\": \"png\"}");
+      assertThat(northUp.getJsonObject("answer").getString("url")).contains(".png?");
+      // 1523×1020 turned a quarter, fitted in 300×300.
+      assertThat(northUp.getInteger("naturalWidth")).isEqualTo(201);
+      var cutout = fillForm(app, "{\"#x\": 700, \"#y\": 500, \"#zoom\": 2, \"#ticks\": true}");
+      assertThat(cutout.getString("status")).isEqualTo("HTTP 200");
+      assertThat(cutout.getInteger("naturalWidth")).isEqualTo(200);
+    }
+  }
+
+  /** Runs the page in Chromium with frame 1001, 300×300 and {@code fields}; the page's result as JSON. */
+  private JsonObject fillForm(ServiceFixture app, String fields) throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
+        + "ThumbnailServiceTest covers the API the page calls");
+    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
+        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
+    var log = dir.resolve("browser.log");
+    Process node;
+    try {
+      node = new ProcessBuilder("node", "try-it.mjs", app.base, "1001", CHROMIUM.toString(), fields)
+          .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
+    } catch (IOException noNode) {
+      assumeTrue(false, "node cannot be started: " + noNode.getMessage());
+      throw noNode;
+    }
+    var output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!node.waitFor(120, TimeUnit.SECONDS)) {
+      node.destroyForcibly();
+    }
+    assertThat(node.exitValue()).as("node exit, log:\n%s", read(log)).isZero();
+    return new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
   }
 
   @Test
@@ -66,6 +85,9 @@ class TryItPageBrowserTest {
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(html).contains("Please see the documentation for the thumbnail service at")
           .contains("href=\"https://developers.lco.global\"").contains("<form");
+      assertThat(html).as("every new parameter is in the form")
+          .contains("id=\"orient\"", "id=\"format\"", "id=\"planet\"", "id=\"x\"", "id=\"zoom\"", "id=\"sigma\"",
+              "id=\"ticks\"");
       assertThat(html).doesNotContainPattern("(src|href)=\"(https?:)?//(?!developers\\.lco\\.global)");
       var other = new String(app.get("no/such/page").body(), StandardCharsets.UTF_8);
       assertThat(other).contains("developers.lco.global").doesNotContain("<form");

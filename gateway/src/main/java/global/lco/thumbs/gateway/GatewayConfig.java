@@ -3,6 +3,7 @@ package global.lco.thumbs.gateway;
 import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ValidationRules;
 import global.lco.thumbs.shared.config.Env;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.http.ConnectionLimits;
 import java.time.Duration;
 
@@ -19,11 +20,12 @@ import java.time.Duration;
  * @param connections     how long a client may take to send a request or stay idle, and how many connections are open at once
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
+ * @param orientation     THUMBNAIL_ORIENTATION: how requests without {@code orient} are turned
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
                             Duration renderAttempt, Duration drainTimeout, Duration quarantine,
                             ConnectionLimits connections, ArchiveConfig archive,
-                            ValidationRules rules) {
+                            ValidationRules rules, OrientationMode orientation) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
@@ -42,6 +44,18 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         env.millis("RENDER_QUARANTINE_MS", DEFAULT_QUARANTINE, 0, 86_400_000),
         ConnectionLimits.fromEnv(env),
         ArchiveConfig.fromEnv(env),
-        ValidationRules.fromEnv(env));
+        ValidationRules.fromEnv(env),
+        orientation(env));
+  }
+
+  /** {@code legacy} (the drop-in default, fits2image 0.4.6's flip) or {@code wcs} (today's upstream default). */
+  static OrientationMode orientation(Env env) {
+    var value = env.string("THUMBNAIL_ORIENTATION", OrientationMode.DEFAULT.wireName());
+    try {
+      return OrientationMode.parse(value);
+    } catch (IllegalArgumentException unknown) {
+      env.problems().add("THUMBNAIL_ORIENTATION must be wcs or legacy, got '" + value + "'");
+      return OrientationMode.DEFAULT;
+    }
   }
 }

@@ -44,7 +44,7 @@ public final class GatewayVerticle extends VerticleBase {
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics,
         new RenderQuarantine(vertx, config.quarantine(), metrics));
     var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
-        config.maxSide(), config.requestDeadline());
+        config.maxSide(), config.requestDeadline(), config.orientation());
     var router = GatewayRouter.create(vertx, thumbnails, store, workers);
     server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())

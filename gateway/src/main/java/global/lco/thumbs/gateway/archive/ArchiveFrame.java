@@ -27,6 +27,21 @@ public record ArchiveFrame(JsonObject json) {
     return string("configuration_type");
   }
 
+  /** The target name (target_name, else the legacy OBJECT alias), or {@code ""} when neither is given. */
+  public String targetName() {
+    var target = string("target_name");
+    if (target == null || target.isBlank()) {
+      target = string("OBJECT");
+    }
+    return target == null ? "" : target.trim();
+  }
+
+  /** Whether the archive calls the frame a spectrum: its picture's axes are not the sky's. */
+  public boolean spectrum() {
+    var type = configurationType();
+    return type != null && type.trim().equalsIgnoreCase("SPECTRUM");
+  }
+
   /** The request id, or null when absent, null, or not a positive number. */
   public Long requestId() {
     var v = json.getValue("request_id");

@@ -43,6 +43,10 @@ public final class GatewayRouter {
       var signed = new SignedThumbnailHandler(local);
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
+    var cutouts = new CutoutHandler(thumbnails);
+    getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)/$")).handler(named("cutout", cutouts::handle));
+    getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
+    router.routeWithRegex("^/cutout/[^/]+/?$").handler(named("method", GatewayRouter::methodNotAllowed));
     getOrHead(router.routeWithRegex("^/(?<segment>[^/]+)/$")).handler(ctx -> {
       // Named before parsing, so requests refused for their parameters are counted on their route too.
       RequestLog.of(ctx).route(FrameSegment.isFrameId(ctx.pathParam("segment")) ? "frame" : "basename");

@@ -1,6 +1,7 @@
 package global.lco.thumbs.gateway.http;
 
 import global.lco.thumbs.shared.store.LocalDirectoryStore;
+import global.lco.thumbs.shared.store.ObjectNames;
 import global.lco.thumbs.shared.store.UrlSigner;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
@@ -36,7 +37,7 @@ final class SignedThumbnailHandler {
         return;
       }
       ctx.response()
-          .putHeader(HttpHeaders.CONTENT_TYPE, "image/jpeg")
+          .putHeader(HttpHeaders.CONTENT_TYPE, ObjectNames.contentType(key))
           .putHeader(HttpHeaders.ETAG, "\"" + key + "\"")
           .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=3600")
           .end(read.result());

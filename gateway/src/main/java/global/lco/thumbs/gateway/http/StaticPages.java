@@ -12,9 +12,9 @@ import java.nio.charset.StandardCharsets;
 final class StaticPages {
   /** Self-contained (no external assets): a form that calls the API with fetch() and shows the answer. */
   static final String TRY_IT_HTML = resource("try-it.html");
-  /** The page's own script and styles only; the thumbnail may come from the store's host. */
+  /** The page's own script and styles only; the thumbnail may come from the store's host, a cutout from a blob. */
   private static final String TRY_IT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-      + "connect-src 'self'; img-src * data:; form-action 'none'; base-uri 'none'";
+      + "connect-src 'self'; img-src * data: blob:; form-action 'none'; base-uri 'none'";
 
   static final String INDEX_HTML = """
       <!DOCTYPE html>

@@ -8,9 +8,11 @@ import global.lco.thumbs.gateway.colour.SiblingLookup;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.shared.cache.CacheKey;
 import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.FrameSource;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderJob;
+import global.lco.thumbs.shared.store.ObjectNames;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -35,9 +37,17 @@ public final class ThumbnailHandler {
   private final RenderDispatcher dispatcher;
   private final int maxSide;
   private final Duration deadline;
+  private final OrientationMode defaultOrientation;
 
   public ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
                    RenderDispatcher dispatcher, int maxSide, Duration deadline) {
+    this(archive, validator, store, dispatcher, maxSide, deadline, OrientationMode.DEFAULT);
+  }
+
+  /** @param defaultOrientation THUMBNAIL_ORIENTATION, for requests without {@code orient} */
+  public ThumbnailHandler(ArchiveClient archive, FrameValidator validator, ThumbnailStore store,
+                   RenderDispatcher dispatcher, int maxSide, Duration deadline, OrientationMode defaultOrientation) {
+    this.defaultOrientation = defaultOrientation;
     this.archive = archive;
     this.siblings = new SiblingLookup(archive);
     this.validator = validator;
@@ -47,16 +57,29 @@ public final class ThumbnailHandler {
     this.deadline = deadline;
   }
 
+  int maxSide() {
+    return maxSide;
+  }
+
+  OrientationMode defaultOrientation() {
+    return defaultOrientation;
+  }
+
   void handle(RoutingContext ctx) {
     var log = RequestLog.of(ctx);
-    var segment = ctx.pathParam("segment");
     ThumbnailQuery query;
     try {
-      query = ThumbnailQuery.parse(ctx.queryParams(), maxSide);
+      query = ThumbnailQuery.parse(ctx.queryParams(), maxSide, defaultOrientation);
     } catch (Problem badParameter) {
       fail(ctx, log, badParameter);
       return;
     }
+    handle(ctx, log, query);
+  }
+
+  /** A request whose query is parsed already (a cutout's is, by {@link CutoutHandler}): the rest of the path of a request (docs/architecture.md). */
+  void handle(RoutingContext ctx, RequestLog log, ThumbnailQuery query) {
+    var segment = ctx.pathParam("segment");
     if (!FrameSegment.plausible(segment)) {
       fail(ctx, log, Failure.NOT_FOUND.problem());
       return;
@@ -64,7 +87,6 @@ public final class ThumbnailHandler {
     var authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     var deadlineMs = System.currentTimeMillis() + deadline.toMillis();
     boolean byId = FrameSegment.isFrameId(segment);
-    log.route(byId ? "frame" : "basename");
     var lookup = byId
         ? archive.frameById(Long.parseLong(segment), authorization)
         : archive.frameByBasename(segment, authorization);
@@ -83,11 +105,12 @@ public final class ThumbnailHandler {
     if (invalid.isPresent()) {
       return Future.failedFuture(invalid.get());
     }
+    var asked = query.forFrame(frame);
     // Colour renders the request's red, green and blue frames, whichever frame of it was asked for.
-    Future<List<FrameSource>> sources = query.color()
+    Future<List<FrameSource>> sources = asked.color()
         ? siblings.colourSet(frame.requestId(), authorization).map(ColourSet::sources)
         : Future.succeededFuture(List.of(new FrameSource(frame.id(), frame.pixelVersion(), frame.filename(), frame.url())));
-    return sources.compose(frames -> serve(ctx, log, frame, frames, query, deadlineMs));
+    return sources.compose(frames -> serve(ctx, log, frame, frames, asked, deadlineMs));
   }
 
   private Future<Void> serve(RoutingContext ctx, RequestLog log, ArchiveFrame frame, List<FrameSource> frames,
@@ -105,7 +128,7 @@ public final class ThumbnailHandler {
         .compose(hit -> {
           log.hit(hit);
           if (hit) {
-            return query.image() ? readStored(key).compose(bytes -> sendImage(ctx, etag, bytes))
+            return query.image() ? readStored(key).compose(bytes -> sendImage(ctx, etag, key, bytes))
                 : sendUrl(ctx, frame, key);
           }
           var job = new RenderJob(log.requestId(), key, frames, query.params(), deadlineMs, query.image());
@@ -115,8 +138,8 @@ public final class ThumbnailHandler {
               // Without a stored object there is no URL to hand out; image callers still get the bytes.
               return reply.stored() ? sendUrl(ctx, frame, key) : Future.failedFuture(Failure.STORE_UNAVAILABLE.problem());
             }
-            return reply.jpeg() != null ? sendImage(ctx, etag, Buffer.buffer(reply.jpeg()))
-                : readStored(key).compose(bytes -> sendImage(ctx, etag, bytes));
+            return reply.jpeg() != null ? sendImage(ctx, etag, key, Buffer.buffer(reply.jpeg()))
+                : readStored(key).compose(bytes -> sendImage(ctx, etag, key, bytes));
           });
         });
   }
@@ -134,9 +157,9 @@ public final class ThumbnailHandler {
             .put("expires", signed.expires().toString())));
   }
 
-  private Future<Void> sendImage(RoutingContext ctx, String etag, Buffer bytes) {
+  private Future<Void> sendImage(RoutingContext ctx, String etag, String key, Buffer bytes) {
     return ctx.response()
-        .putHeader(HttpHeaders.CONTENT_TYPE, "image/jpeg")
+        .putHeader(HttpHeaders.CONTENT_TYPE, ObjectNames.contentType(key))
         .putHeader(HttpHeaders.ETAG, etag)
         // The frame may be proprietary: browsers may keep it, shared caches must not.
         .putHeader(HttpHeaders.CACHE_CONTROL, "private, max-age=" + IMAGE_MAX_AGE_SECONDS)

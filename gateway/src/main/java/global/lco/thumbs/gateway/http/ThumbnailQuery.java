@@ -1,6 +1,9 @@
 package global.lco.thumbs.gateway.http;
 
+import global.lco.thumbs.gateway.archive.ArchiveFrame;
 import global.lco.thumbs.shared.contract.Failure;
+import global.lco.thumbs.shared.contract.ImageFormat;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderParams;
 import io.vertx.core.MultiMap;
@@ -17,6 +20,11 @@ public record ThumbnailQuery(RenderParams params, boolean color, boolean image) 
   private static final Pattern DECIMAL = Pattern.compile("-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)");
 
   public static ThumbnailQuery parse(MultiMap query, int maxSide) {
+    return parse(query, maxSide, OrientationMode.DEFAULT);
+  }
+
+  /** @param defaultOrientation THUMBNAIL_ORIENTATION, used when the query has no {@code orient} */
+  public static ThumbnailQuery parse(MultiMap query, int maxSide, OrientationMode defaultOrientation) {
     var label = query.get("label");
     if (label != null && label.codePointCount(0, label.length()) > MAX_LABEL_LENGTH) {
       throw bad("label", "must be at most " + MAX_LABEL_LENGTH + " characters");
@@ -27,11 +35,42 @@ public record ThumbnailQuery(RenderParams params, boolean color, boolean image) 
         label,
         bool(query, "median"),
         percentile(query),
-        integer(query, "quality", RenderParams.DEFAULT_QUALITY, 1, 100));
-    return new ThumbnailQuery(params, bool(query, "color"), bool(query, "image"));
+        integer(query, "quality", RenderParams.DEFAULT_QUALITY, 1, 100))
+        .withOrientation(orientation(query, defaultOrientation))
+        .withFormat(format(query));
+    // The target is the frame's, known after the archive lookup; the handler fills it in.
+    return new ThumbnailQuery(bool(query, "planet") ? params.withPlanet("") : params, bool(query, "color"),
+        bool(query, "image"));
   }
 
-  private static int integer(MultiMap query, String name, int dflt, int min, int max) {
+  /**
+   * The query as one frame needs it: a spectrum keeps the legacy flip whatever was asked (its axes are
+   * not the sky's, so it shares the legacy key), and planet mode takes the frame's target name.
+   */
+  ThumbnailQuery forFrame(ArchiveFrame frame) {
+    var p = frame.spectrum() ? params.withOrientation(OrientationMode.LEGACY) : params;
+    return new ThumbnailQuery(p.planet() ? p.withPlanet(frame.targetName()) : p, color, image);
+  }
+
+  static OrientationMode orientation(MultiMap query, OrientationMode dflt) {
+    var v = query.get("orient");
+    try {
+      return v == null ? dflt : OrientationMode.parse(v);
+    } catch (IllegalArgumentException unknown) {
+      throw bad("orient", unknown.getMessage());
+    }
+  }
+
+  static ImageFormat format(MultiMap query) {
+    var v = query.get("format");
+    try {
+      return v == null ? ImageFormat.DEFAULT : ImageFormat.parse(v);
+    } catch (IllegalArgumentException unknown) {
+      throw bad("format", unknown.getMessage());
+    }
+  }
+
+  static int integer(MultiMap query, String name, int dflt, int min, int max) {
     var v = query.get(name);
     if (v == null) {
       return dflt;
@@ -67,7 +106,7 @@ public record ThumbnailQuery(RenderParams params, boolean color, boolean image) 
     return parsed;
   }
 
-  private static boolean bool(MultiMap query, String name) {
+  static boolean bool(MultiMap query, String name) {
     var v = query.get(name);
     if (v == null) {
       return false;
@@ -79,7 +118,7 @@ public record ThumbnailQuery(RenderParams params, boolean color, boolean image) 
     };
   }
 
-  private static Problem bad(String name, String rule) {
+  static Problem bad(String name, String rule) {
     return Failure.BAD_PARAMETER.problem("Invalid parameter '" + name + "': " + rule);
   }
 }

@@ -3,9 +3,13 @@ package global.lco.thumbs.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import global.lco.thumbs.gateway.archive.ArchiveFrame;
+import global.lco.thumbs.shared.contract.ImageFormat;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.Problem;
 import global.lco.thumbs.shared.contract.RenderParams;
 import io.vertx.core.MultiMap;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,7 +65,8 @@ class ThumbnailQueryTest {
   @ParameterizedTest(name = "{0}={1} is refused")
   @CsvSource({"width,0", "width,-1", "width,10001", "width,1e3", "width,0x10", "width,20.5", "width,''", "width,' 200'",
       "width,99999999999999999999", "height,abc", "quality,0", "quality,101", "percentile,0", "percentile,100.01",
-      "percentile,-5", "percentile,NaN", "percentile,Infinity", "percentile,1e2", "color,maybe", "median,2", "image,y"})
+      "percentile,-5", "percentile,NaN", "percentile,Infinity", "percentile,1e2", "color,maybe", "median,2", "image,y",
+      "orient,north", "orient,''", "orient,'WCS '", "format,jpg", "format,gif", "format,''", "planet,jupiter"})
   @DisplayName("bad values are a 400 naming the parameter")
   void badValues(String name, String value) {
     assertThatThrownBy(() -> parse(name, value))
@@ -90,5 +95,34 @@ class ThumbnailQueryTest {
   void maxSide() {
     var map = MultiMap.caseInsensitiveMultiMap().add("width", "600");
     assertThatThrownBy(() -> ThumbnailQuery.parse(map, 500)).isInstanceOf(Problem.class).hasMessageContaining("1 to 500");
+  }
+
+  @Test
+  @DisplayName("orient, format and planet parse in any case; orient defaults to THUMBNAIL_ORIENTATION")
+  void newParameters() {
+    var q = parse("orient", "WCS", "format", "PNG", "planet", "yes");
+    assertThat(q.params().orientation()).isEqualTo(OrientationMode.WCS);
+    assertThat(q.params().format()).isEqualTo(ImageFormat.PNG);
+    assertThat(q.params().planet()).isTrue();
+    assertThat(parse("orient", "legacy").params().orientation()).isEqualTo(OrientationMode.LEGACY);
+    var none = MultiMap.caseInsensitiveMultiMap();
+    assertThat(ThumbnailQuery.parse(none, 10_000, OrientationMode.WCS).params().orientation()).isEqualTo(OrientationMode.WCS);
+    var legacy = MultiMap.caseInsensitiveMultiMap().add("orient", "legacy");
+    assertThat(ThumbnailQuery.parse(legacy, 10_000, OrientationMode.WCS).params().orientation())
+        .isEqualTo(OrientationMode.LEGACY);
+  }
+
+  @Test
+  @DisplayName("for a frame, a spectrum keeps the legacy flip and planet mode takes target_name, else OBJECT")
+  void forFrame() {
+    var asked = parse("orient", "wcs", "planet", "true");
+    var spectrum = new ArchiveFrame(new JsonObject().put("configuration_type", "spectrum").put("target_name", "Mars"));
+    assertThat(asked.forFrame(spectrum).params().orientation()).isEqualTo(OrientationMode.LEGACY);
+    assertThat(asked.forFrame(spectrum).params().target()).isEqualTo("Mars");
+    var image = new ArchiveFrame(new JsonObject().put("configuration_type", "EXPOSE").put("target_name", "")
+        .put("OBJECT", "Saturn "));
+    assertThat(asked.forFrame(image).params().orientation()).isEqualTo(OrientationMode.WCS);
+    assertThat(asked.forFrame(image).params().target()).isEqualTo("Saturn");
+    assertThat(parse().forFrame(image).params().target()).as("no planet mode, no target").isEmpty();
   }
 }

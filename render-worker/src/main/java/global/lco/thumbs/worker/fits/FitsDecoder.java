@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.orient.OrientationHeader;
 import global.lco.thumbs.worker.sky.WcsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,8 @@ public final class FitsDecoder {
       if (mosaic != null) {
         return mosaic.assemble(amplifier -> read(amplifier, padded));
       }
-      return read(chosen, padded).withWcs(WcsReader.read(chosen.hdu().getHeader()));
+      var header = chosen.hdu().getHeader();
+      return read(chosen, padded).withHeader(WcsReader.read(header), OrientationHeader.read(header));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }

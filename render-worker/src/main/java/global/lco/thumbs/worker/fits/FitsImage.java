@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.orient.OrientationHeader;
 import global.lco.thumbs.worker.sky.CelestialWcs;
 import java.util.Optional;
 
@@ -7,15 +8,17 @@ import java.util.Optional;
  * A decoded 2-D image in physical units: {@code pixels[row * width + col]}, FITS row 0 first.
  * Missing values (BLANK, NaN, ±Inf) are {@link Float#NaN}.
  *
- * @param wcs the image's celestial coordinates, when its header has a WCS colour registration can use
+ * @param wcs         the image's celestial coordinates, when its header has a WCS colour registration can use
+ * @param orientation what its header says about turning it north up ({@link OrientationHeader#NONE} for none)
  */
-public record FitsImage(int width, int height, float[] pixels, Optional<CelestialWcs> wcs) {
+public record FitsImage(int width, int height, float[] pixels, Optional<CelestialWcs> wcs,
+                        OrientationHeader orientation) {
 
   public FitsImage(int width, int height, float[] pixels) {
-    this(width, height, pixels, Optional.empty());
+    this(width, height, pixels, Optional.empty(), OrientationHeader.NONE);
   }
 
-  FitsImage withWcs(Optional<CelestialWcs> celestial) {
-    return new FitsImage(width, height, pixels, celestial);
+  FitsImage withHeader(Optional<CelestialWcs> celestial, OrientationHeader orienting) {
+    return new FitsImage(width, height, pixels, celestial, orienting);
   }
 }

@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker.job;
 
 import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import global.lco.thumbs.worker.pixels.Plane;
 import java.util.Iterator;
@@ -17,18 +18,24 @@ import java.util.Map;
 public final class FrameCache {
 
   /**
-   * What a stretched frame depends on: the pixels (frame id and version) and the two stretch
-   * parameters; size, label and quality are applied after it.
+   * What a stretched frame depends on: the pixels (frame id and version), the two stretch
+   * parameters, the orientation and planet mode (with the target, which picks its gain); size,
+   * label, quality and format are applied after it.
    */
-  public record Key(long frameId, String version, boolean median, double percentile) {
+  public record Key(long frameId, String version, boolean median, double percentile, OrientationMode orientation,
+                    String planetTarget) {
 
-    /** The key of a mono job's frame, or null when the frame has no version to tell its pixels apart. */
+    /**
+     * The key of a mono job's frame, or null when the frame has no version to tell its pixels apart
+     * (or the job is a cutout, which is made from the floats).
+     */
     public static Key of(FrameSource frame, RenderParams params) {
-      if (frame.version() == null || frame.version().isEmpty()) {
+      if (frame.version() == null || frame.version().isEmpty() || params.cutout() != null) {
         return null;
       }
       // Without median mode the percentile is unused, so all percentiles share one frame.
-      return new Key(frame.id(), frame.version(), params.median(), params.median() ? params.percentile() : 0);
+      return new Key(frame.id(), frame.version(), params.median(), params.median() ? params.percentile() : 0,
+          params.orientation(), params.planet() ? params.target() : null);
     }
   }
 

@@ -4,6 +4,7 @@ import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.store.ThumbnailStore;
+import global.lco.thumbs.worker.cutout.SkyLevel;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
 import global.lco.thumbs.shared.concurrency.SingleFlight;
 import global.lco.thumbs.worker.pixels.PixelPool;
@@ -123,6 +124,10 @@ public final class JobExecution {
       throw Failure.BUSY.problem();
     }
     try {
+      if (job.params().cutout() != null) {
+        // Seeded by the pixel version: the same cutout of the same frame is the same bytes, so it can be cached.
+        return runner.cutout(fits.get(0), job.params(), SkyLevel.seedOf(job.frames().get(0).version()));
+      }
       return job.color() ? runner.renderColour(fits, job.params())
           : runner.render(fits.get(0), job.params(), frame -> frames.put(key, frame));
     } finally {

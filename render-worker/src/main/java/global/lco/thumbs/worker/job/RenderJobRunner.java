@@ -2,6 +2,7 @@ package global.lco.thumbs.worker.job;
 
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.cutout.CutoutRenderer;
 import global.lco.thumbs.worker.fits.FitsDecoder;
 import global.lco.thumbs.worker.fits.FitsImage;
 import global.lco.thumbs.worker.fits.FitsLimits;
@@ -80,7 +81,7 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
-    Plane frame = MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer);
+    Plane frame = FrameStretch.plane(image, params, timer);
     image = null; // the floats are garbage from here: let a collection during resize reclaim them
     keep.accept(frame);
     var rendered = MonoRenderer.finish(frame, params, timer);
@@ -88,6 +89,33 @@ public final class RenderJobRunner {
     stages.put("decode", decodeMillis);
     stages.putAll(timer.stages());
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), stages);
+  }
+
+  /**
+   * A cutout of the frame (SPEC of {@code /cutout/}: {@link CutoutRenderer}); {@code seed} picks the
+   * sky sample, so it comes from the frame version to make the bytes reproducible.
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS, or BAD_PARAMETER when the box misses the frame
+   */
+  public RenderedJob cutout(byte[] fits, RenderParams params, long seed) {
+    var timer = new StageTimer();
+    long decodeStart = System.nanoTime();
+    FitsImage image;
+    try {
+      image = decoder.decode(fits);
+    } catch (UnreadableFitsException unreadable) {
+      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
+    }
+    long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
+    var decoded = image;
+    var cut = timer.stage("cutout", () -> CutoutRenderer.render(decoded.pixels(), decoded.width(), decoded.height(),
+        decoded.orientation(), params.cutout(), params.orientation(), seed));
+    var picture = new Picture(cut.pixels(), cut.width(), cut.height(), 1);
+    byte[] encoded = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
+    var stages = new LinkedHashMap<String, Long>();
+    stages.put("decode", decodeMillis);
+    stages.putAll(timer.stages());
+    return new RenderedJob(encoded, cut.width(), cut.height(), stages);
   }
 
   /** Another size of a frame already stretched (from a {@link FrameCache}): resize, label and encode only. */
@@ -133,8 +161,7 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     var timer = new StageTimer();
-    return MonoRenderer.picture(MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer),
-        params, timer);
+    return MonoRenderer.picture(FrameStretch.plane(image, params, timer), params, timer);
   }
 
   /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
@@ -170,7 +197,7 @@ public final class RenderJobRunner {
     } catch (UnreadableFitsException unreadable) {
       throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
     }
-    return new Channel(ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params), image.wcs());
+    return FrameStretch.channel(image, params);
   }
 
   private static Channel result(Future<Channel> channel) {

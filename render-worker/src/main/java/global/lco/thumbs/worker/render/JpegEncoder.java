@@ -57,7 +57,7 @@ public final class JpegEncoder {
   }
 
   /** Wraps the interleaved bytes without copying; band offsets 0,1,2 make the RGB order explicit. */
-  private static BufferedImage wrap(byte[] img, int w, int h, int channels) {
+  static BufferedImage wrap(byte[] img, int w, int h, int channels) {
     int[] offsets = channels == 1 ? new int[] {0} : new int[] {0, 1, 2};
     DataBufferByte buffer = new DataBufferByte(img, w * h * channels);
     WritableRaster raster = Raster.createInterleavedRaster(buffer, w, h, w * channels, channels, offsets, (Point) null);

@@ -32,7 +32,7 @@ public final class MonoRenderer {
   /** Resize, label and JPEG of a stretched frame; {@code frame} is only read, so it may be shared. */
   public static RenderedImage finish(Plane frame, RenderParams params, StageTimer timer) {
     Picture picture = picture(frame, params, timer);
-    byte[] jpeg = timer.stage("encode", () -> picture.jpeg(params.quality()));
+    byte[] jpeg = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
     return new RenderedImage(jpeg, picture.width(), picture.height());
   }
 

@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.shared.contract.ImageFormat;
+
 /**
  * A finished thumbnail before JPEG encoding: interleaved 8-bit pixels, 1 (grey) or 3 (RGB)
  * channels. What the reference renderer's output is compared with, since JPEG adds its own noise.
@@ -15,5 +17,10 @@ public record Picture(byte[] pixels, int width, int height, int channels) {
 
   public byte[] jpeg(int quality) {
     return JpegEncoder.encode(pixels, width, height, channels, quality);
+  }
+
+  /** The picture as a JPEG at {@code quality}, or as a lossless PNG (which has no quality). */
+  public byte[] encode(ImageFormat format, int quality) {
+    return format == ImageFormat.PNG ? PngEncoder.encode(pixels, width, height, channels) : jpeg(quality);
   }
 }

@@ -55,6 +55,11 @@ public final class Resize {
     return fromReduced(reduced, w, h, channels, factorX, factorY, dstW, dstH);
   }
 
+  /** Pillow's {@code resize(size, LANCZOS)}: one antialiased Lanczos-3 resample, no box reduce first. */
+  public static byte[] lanczos(byte[] src, int w, int h, int channels, int dstW, int dstH) {
+    return LanczosResample.resample(src, w, h, channels, w, h, dstW, dstH);
+  }
+
   /** The integer box-reduce factor Pillow applies first along an axis of {@code size} shrinking to {@code dst}. */
   public static int reducingFactor(int size, int dst) {
     return Math.max(1, (int) ((double) size / dst / REDUCING_GAP));

@@ -2,7 +2,10 @@ package global.lco.thumbs.worker.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import global.lco.thumbs.shared.contract.CutoutParams;
 import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.ImageFormat;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import global.lco.thumbs.worker.pixels.Plane;
 import org.junit.jupiter.api.DisplayName;
@@ -11,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FrameCacheTest {
 
   private static FrameCache.Key key(long id) {
-    return new FrameCache.Key(id, "v1", false, 0);
+    return new FrameCache.Key(id, "v1", false, 0, OrientationMode.LEGACY, null);
   }
 
   private static Plane frame(int bytes) {
@@ -55,5 +58,11 @@ class FrameCacheTest {
     assertThat(FrameCache.Key.of(new FrameSource(1001, "def", "f.fits.fz", "http://x/"), RenderParams.defaults()))
         .isNotEqualTo(plain);
     assertThat(FrameCache.Key.of(new FrameSource(1001, null, "f.fits.fz", "http://x/"), RenderParams.defaults())).isNull();
+    var base = RenderParams.defaults();
+    assertThat(FrameCache.Key.of(frame, base.withFormat(ImageFormat.PNG))).as("format is applied after").isEqualTo(plain);
+    assertThat(FrameCache.Key.of(frame, base.withOrientation(OrientationMode.WCS))).isNotEqualTo(plain);
+    assertThat(FrameCache.Key.of(frame, base.withPlanet("jupiter"))).isNotEqualTo(plain)
+        .isNotEqualTo(FrameCache.Key.of(frame, base.withPlanet("saturn")));
+    assertThat(FrameCache.Key.of(frame, base.withCutout(new CutoutParams(1, 1, 10, 10, 1, 5, false)))).isNull();
   }
 }

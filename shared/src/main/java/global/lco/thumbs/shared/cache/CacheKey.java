@@ -1,6 +1,8 @@
 package global.lco.thumbs.shared.cache;
 
 import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.ImageFormat;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +14,7 @@ import java.util.List;
  * The store key of a thumbnail (docs/architecture.md): SHA-256 over a canonical text of the renderer version,
  * the frames (id and pixel version) and the parsed parameters. Nothing caller-specific goes in:
  * the archive decides who may see a frame on every request, so one key serves every entitled caller.
+ * A PNG's key ends in {@code .png}, so the store names and serves it as one; a JPEG's is the bare hash.
  */
 public final class CacheKey {
   /** Bump when the rendering changes, so old thumbnails are not served for new output. */
@@ -21,7 +24,8 @@ public final class CacheKey {
   }
 
   public static String of(List<FrameSource> frames, RenderParams params) {
-    return sha256Hex(canonical(frames, params));
+    var hash = sha256Hex(canonical(frames, params));
+    return params.format() == ImageFormat.JPEG ? hash : hash + params.format().extension();
   }
 
   /** The text that is hashed; every variable-length part is length-prefixed so no two inputs collide. */
@@ -40,7 +44,26 @@ public final class CacheKey {
         .append("quality ").append(p.quality()).append('\n')
         .append("label ");
     field(sb, p.label());
-    return sb.append('\n').toString();
+    sb.append('\n');
+    // Lines for what fits2image 0.4.6 did not have, only when used: its thumbnails keep their keys.
+    if (p.orientation() != OrientationMode.LEGACY) {
+      sb.append("orientation ").append(p.orientation().wireName()).append('\n');
+    }
+    if (p.format() != ImageFormat.JPEG) {
+      sb.append("format ").append(p.format().wireName()).append('\n');
+    }
+    if (p.planet()) {
+      sb.append("planet ");
+      field(sb, p.target());
+      sb.append('\n');
+    }
+    var c = p.cutout();
+    if (c != null) {
+      sb.append("cutout ").append(c.x()).append(' ').append(c.y()).append(' ').append(c.width()).append(' ')
+          .append(c.height()).append(' ').append(c.zoom()).append(' ').append(c.sigma()).append(' ')
+          .append(c.ticks()).append('\n');
+    }
+    return sb.toString();
   }
 
   private static void field(StringBuilder sb, String value) {

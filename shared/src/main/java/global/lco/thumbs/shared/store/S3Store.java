@@ -17,14 +17,13 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * Thumbnails in an S3-compatible bucket (AWS S3, MinIO, …) as {@code {prefix}{key}.jpg}, handed out
+ * Thumbnails in an S3-compatible bucket (AWS S3, MinIO, …) named by {@link ObjectNames}, handed out
  * through SigV4 presigned GET URLs. One blocking SDK client per process; every call runs on a
  * dedicated Vert.x worker executor (never on an event loop) and is bounded by the configured
  * per-call and per-attempt timeouts, so an unreachable store fails futures instead of hanging them.
  */
 public final class S3Store implements ThumbnailStore {
   private static final Logger LOG = LoggerFactory.getLogger(S3Store.class);
-  private static final String CONTENT_TYPE = "image/jpeg";
   private static final String POOL_NAME = "thumbs-s3";
   /** S3 calls wait on the network, not the CPU: enough threads for many requests in flight. */
   private static final int POOL_SIZE = 16;
@@ -89,7 +88,7 @@ public final class S3Store implements ThumbnailStore {
     // Copied here, on the caller's thread: the buffer is not ours to read from another thread later.
     var bytes = jpeg.getBytes();
     return call(key, name -> {
-      client.putObject(r -> r.bucket(bucket).key(name).contentType(CONTENT_TYPE), RequestBody.fromBytes(bytes));
+      client.putObject(r -> r.bucket(bucket).key(name).contentType(ObjectNames.contentType(key)), RequestBody.fromBytes(bytes));
       return null;
     });
   }

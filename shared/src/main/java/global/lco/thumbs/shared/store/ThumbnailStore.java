@@ -13,7 +13,7 @@ public interface ThumbnailStore {
   /** Whether a thumbnail is stored under {@code key}. */
   Future<Boolean> exists(String key);
 
-  /** Stores {@code jpeg} under {@code key} with {@code Content-Type: image/jpeg}; overwriting is harmless. */
+  /** Stores {@code jpeg} (or PNG, {@link ObjectNames#contentType}) under {@code key}; overwriting is harmless. */
   Future<Void> put(String key, Buffer jpeg);
 
   /** The stored bytes; fails when absent. */

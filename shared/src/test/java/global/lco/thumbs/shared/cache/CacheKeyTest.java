@@ -2,7 +2,10 @@ package global.lco.thumbs.shared.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import global.lco.thumbs.shared.contract.CutoutParams;
 import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.ImageFormat;
+import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -75,5 +78,38 @@ class CacheKeyTest {
         .isEqualTo(CacheKey.of(FRAME, new RenderParams(200, 200, "", false, 99.5, 80)));
     var sneaky = new RenderParams(200, 200, "a\nquality 80", false, 99.5, 79);
     assertThat(CacheKey.of(FRAME, sneaky)).isNotEqualTo(CacheKey.of(FRAME, new RenderParams(200, 200, "a", false, 99.5, 80)));
+  }
+
+  @Test
+  @DisplayName("orientation, format, planet mode and cutouts each change the key; legacy JPEG keeps the old key")
+  void newParametersMatter() {
+    var base = RenderParams.defaults();
+    var cutout = new CutoutParams(10, 20, 30, 40, 1.5, 5, true);
+    var variants = List.of(base.withOrientation(OrientationMode.WCS), base.withFormat(ImageFormat.PNG),
+        base.withPlanet("jupiter"), base.withPlanet("saturn"), base.withPlanet(""), base.withCutout(cutout),
+        base.withCutout(new CutoutParams(10, 20, 30, 40, 1.5, 5, false)),
+        base.withCutout(new CutoutParams(11, 20, 30, 40, 1.5, 5, true)));
+    var keys = variants.stream().map(v -> CacheKey.of(FRAME, v)).toList();
+    assertThat(keys).doesNotContain(CacheKey.of(FRAME, base)).doesNotHaveDuplicates();
+    assertThat(CacheKey.of(FRAME, base.withOrientation(OrientationMode.LEGACY).withFormat(ImageFormat.JPEG)))
+        .isEqualTo("718d560eadbc39022f77bb3be065445b3ba2a762772a4e10f5c663baeceb1c33");
+  }
+
+  @Test
+  @DisplayName("a PNG's key is its hash followed by .png, a JPEG's the bare hash")
+  void pngKeySuffix() {
+    assertThat(CacheKey.of(FRAME, RenderParams.defaults().withFormat(ImageFormat.PNG))).matches("[0-9a-f]{64}\\.png");
+    assertThat(CacheKey.of(FRAME, RenderParams.defaults())).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  @DisplayName("outside planet mode the target name is not part of the key")
+  void targetOnlyInPlanetMode() {
+    var planet = RenderParams.defaults().withPlanet("jupiter");
+    var plain = new RenderParams(200, 200, "", false, 99.5, 80, OrientationMode.LEGACY, ImageFormat.JPEG, false,
+        "jupiter", null);
+    assertThat(plain.target()).isEmpty();
+    assertThat(CacheKey.of(FRAME, plain)).isEqualTo(CacheKey.of(FRAME, RenderParams.defaults()));
+    assertThat(CacheKey.canonical(FRAME, planet)).endsWith("label 0:\nplanet 7:jupiter\n");
   }
 }

@@ -23,6 +23,26 @@ class ContractJsonTest {
   }
 
   @Test
+  @DisplayName("orientation, format, planet target and cutout survive the JSON round trip")
+  void newParametersRoundTrip() {
+    var params = PARAMS.withOrientation(OrientationMode.WCS).withFormat(ImageFormat.PNG).withPlanet("Saturn")
+        .withCutout(new CutoutParams(5, 6, 70, 80, 0.25, 3.5, true));
+    var job = new RenderJob("req-2", "k".repeat(64), List.of(FRAME), params, 1L, false);
+    assertThat(RenderJob.fromJson(new JsonObject(job.toJson().encode()))).isEqualTo(job);
+  }
+
+  @Test
+  @DisplayName("a job from a gateway that predates orientation and format reads as legacy JPEG")
+  void oldJobReadsAsLegacy() {
+    var json = PARAMS.toJson();
+    json.remove("orientation");
+    json.remove("format");
+    json.remove("planet");
+    json.remove("target");
+    assertThat(RenderParams.fromJson(json)).isEqualTo(PARAMS);
+  }
+
+  @Test
   @DisplayName("a render reply with JPEG bytes survives a JSON round trip")
   void replyRoundTrip() {
     var reply = new RenderReply("k".repeat(64), 200, 134, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, true,

@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker.render.colour;
 
 import global.lco.thumbs.shared.contract.RenderParams;
+import global.lco.thumbs.worker.orient.Turn;
 import global.lco.thumbs.worker.pixels.Plane;
 import global.lco.thumbs.worker.pixels.RowBands;
 import global.lco.thumbs.worker.render.BoxReduce;
@@ -24,6 +25,8 @@ public final class ColourRenderer {
   /** The alignment of green and blue onto red, kept for logs and tests. */
   public record Alignment(Shift green, Shift blue) {
   }
+
+  private static final Alignment UNALIGNED = new Alignment(Shift.none(0), Shift.none(0));
 
   /** A rendered composite and how its channels were aligned. */
   public record Result(RenderedImage image, Alignment alignment) {
@@ -53,25 +56,36 @@ public final class ColourRenderer {
   public static Result render(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
     Composed composed = compose(red, green, blue, params, timer);
     Picture picture = composed.picture();
-    byte[] jpeg = timer.stage("encode", () -> picture.jpeg(params.quality()));
+    byte[] jpeg = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
     return new Result(new RenderedImage(jpeg, picture.width(), picture.height()), composed.alignment());
   }
 
-  /** Everything but the encoding: the labelled RGB thumbnail as it goes to the JPEG encoder. */
+  /**
+   * Everything but the encoding: the labelled RGB thumbnail as it goes to the JPEG encoder. The
+   * composite is turned as red is ({@link Channel#turn}), sized for the turned picture; in planet mode
+   * the channels, each cropped around its own planet, are stacked as they are.
+   */
   public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
     int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
     int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
     Plane r = red.plane().centreCrop(cw, ch);
     Plane g = green.plane().centreCrop(cw, ch);
     Plane b = blue.plane().centreCrop(cw, ch);
-    Alignment alignment = timer.stage("register", () -> align(red, green, blue, r, g, b));
+    Alignment alignment = params.planet() ? UNALIGNED : timer.stage("register", () -> align(red, green, blue, r, g, b));
     Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
     if (common == null) {
-      alignment = new Alignment(Shift.none(0), Shift.none(0));
+      alignment = UNALIGNED;
       common = new Plane[] {r, g, b};
     }
-    byte[] small = resizedComposite(common, alignment, params, timer);
-    Size size = Resize.fitInside(common[0].width(), common[0].height(), params.width(), params.height());
+    Turn turn = red.turn();
+    // Resized before it is turned (a few thousand pixels instead of millions), in the box the turn maps onto the asked one.
+    int boxW = turn.swapsSides() ? params.height() : params.width();
+    int boxH = turn.swapsSides() ? params.width() : params.height();
+    byte[] resized = resizedComposite(common, alignment, boxW, boxH, timer);
+    Size unturned = Resize.fitInside(common[0].width(), common[0].height(), boxW, boxH);
+    byte[] small = turn.equals(Turn.NONE) ? resized
+        : timer.stage("orient", () -> turn.apply(resized, unturned.width(), unturned.height(), 3));
+    var size = new Size(turn.width(unturned.width(), unturned.height()), turn.height(unturned.width(), unturned.height()));
     if (!params.label().isEmpty()) {
       timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
     }
@@ -98,10 +112,10 @@ public final class ColourRenderer {
    * the same result for unshifted channels (the reduce works per channel anyway) at a fraction of
    * the pixels to stack.
    */
-  private static byte[] resizedComposite(Plane[] common, Alignment alignment, RenderParams params, StageTimer timer) {
+  private static byte[] resizedComposite(Plane[] common, Alignment alignment, int boxW, int boxH, StageTimer timer) {
     int w = common[0].width();
     int h = common[0].height();
-    Size size = Resize.fitInside(w, h, params.width(), params.height());
+    Size size = Resize.fitInside(w, h, boxW, boxH);
     int fx = Resize.reducingFactor(w, size.width());
     int fy = Resize.reducingFactor(h, size.height());
     // Whole pixels of the offsets were cropped away already; what is left is below a pixel.
