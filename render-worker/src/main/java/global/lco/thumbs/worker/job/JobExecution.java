@@ -28,6 +28,7 @@ public final class JobExecution {
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
+  private final WorkerExecutor warmPool;
   private final RenderJobRunner runner;
   private final MemoryBudget budget;
   private final ThumbnailStore store;
@@ -37,11 +38,13 @@ public final class JobExecution {
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
-  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, RenderJobRunner runner, MemoryBudget budget,
-                 ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
+  /** @param warmPool where warm jobs render, so a user job never waits in {@code renderPool}'s queue behind one */
+  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, WorkerExecutor warmPool, RenderJobRunner runner,
+                      MemoryBudget budget, ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
     this.frames = frames;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
+    this.warmPool = warmPool;
     this.runner = runner;
     this.budget = budget;
     this.store = store;
@@ -73,7 +76,7 @@ public final class JobExecution {
     }
     var kept = frames.get(key);
     if (kept != null) {
-      return renderPool.executeBlocking(() -> runner.finish(kept, job.params()), false)
+      return pool(job).executeBlocking(() -> runner.finish(kept, job.params()), false)
           .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
     }
     return loading.start(key, () -> fetchRenderStore(job, key));
@@ -89,7 +92,7 @@ public final class JobExecution {
           if (remaining(job) <= 0) {
             return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
           }
-          return renderPool.executeBlocking(() -> renderWithinBudget(fits, job, key), false);
+          return pool(job).executeBlocking(() -> renderWithinBudget(fits, job, key), false);
         })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());
@@ -111,7 +114,8 @@ public final class JobExecution {
       throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
           + " render memory budget of " + (budget.limit() >> 20) + " MiB");
     }
-    if (!budget.tryReserve(need)) {
+    // A warm render keeps half the budget free for user renders (one larger than half runs only on an empty budget).
+    if (!(job.warm() ? budget.tryReserve(need, Math.max(budget.limit() / 2, need)) : budget.tryReserve(need))) {
       throw Failure.BUSY.problem();
     }
     try {
@@ -136,6 +140,10 @@ public final class JobExecution {
           return new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), rendered.jpeg(), stored, stages,
               nodeId);
         });
+  }
+
+  private WorkerExecutor pool(RenderJob job) {
+    return job.warm() ? warmPool : renderPool;
   }
 
   private static long remaining(RenderJob job) {
