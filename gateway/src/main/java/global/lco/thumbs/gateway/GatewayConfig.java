@@ -2,6 +2,7 @@ package global.lco.thumbs.gateway;
 
 import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ValidationRules;
+import global.lco.thumbs.gateway.warm.WarmConfig;
 import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.http.ConnectionLimits;
 import java.time.Duration;
@@ -19,11 +20,12 @@ import java.time.Duration;
  * @param connections     how long a client may take to send a request or stay idle, and how many connections are open at once
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
+ * @param warm            warming at ingest: the archive's broker and what to render (off by default)
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
                             Duration renderAttempt, Duration drainTimeout, Duration quarantine,
                             ConnectionLimits connections, ArchiveConfig archive,
-                            ValidationRules rules) {
+                            ValidationRules rules, WarmConfig warm) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
@@ -32,16 +34,18 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
   public static final Duration DEFAULT_QUARANTINE = Duration.ofMinutes(10);
 
   public static GatewayConfig fromEnv(Env env) {
+    int maxSide = env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000);
     return new GatewayConfig(
         env.string("HTTP_HOST", "0.0.0.0"),
         env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
-        env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000),
+        maxSide,
         env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
         env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
         env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
         env.millis("RENDER_QUARANTINE_MS", DEFAULT_QUARANTINE, 0, 86_400_000),
         ConnectionLimits.fromEnv(env),
         ArchiveConfig.fromEnv(env),
-        ValidationRules.fromEnv(env));
+        ValidationRules.fromEnv(env),
+        WarmConfig.fromEnv(env, maxSide));
   }
 }

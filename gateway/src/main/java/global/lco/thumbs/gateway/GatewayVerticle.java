@@ -6,6 +6,7 @@ import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.RenderQuarantine;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
@@ -21,13 +22,20 @@ import io.vertx.ext.web.client.WebClientOptions;
 public final class GatewayVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final ThumbnailStore store;
+  private final WarmStatus warm;
   private WebClient archiveHttp;
   private HttpServer server;
   private WorkerRegistry workers;
 
   public GatewayVerticle(GatewayConfig config, ThumbnailStore store) {
+    this(config, store, WarmStatus.disabled());
+  }
+
+  /** @param warm the ingest listener's state, shown by {@code /ready} (the listener is a verticle of its own) */
+  public GatewayVerticle(GatewayConfig config, ThumbnailStore store, WarmStatus warm) {
     this.config = config;
     this.store = store;
+    this.warm = warm;
   }
 
   @Override
@@ -41,7 +49,7 @@ public final class GatewayVerticle extends VerticleBase {
     workers.start();
     var dispatcher = new RenderDispatcher(vertx.eventBus(), workers, config.renderAttempt(), metrics,
         new RenderQuarantine(vertx, config.quarantine(), metrics));
-    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers);
+    var router = GatewayRouter.create(vertx, config, archive, store, dispatcher, workers, warm);
     server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())

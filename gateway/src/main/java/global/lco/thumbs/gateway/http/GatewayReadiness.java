@@ -1,6 +1,7 @@
 package global.lco.thumbs.gateway.http;
 
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.health.ClusterCheck;
 import global.lco.thumbs.shared.health.Readiness;
 import global.lco.thumbs.shared.health.StoreProbe;
@@ -10,17 +11,20 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A gateway is ready when it can answer a thumbnail request: still in its cluster (when
- * clustered), at least one render worker known, and the thumbnail store answering.
+ * clustered), at least one render worker known, and the thumbnail store answering. The ingest
+ * listener's connection is shown but decides nothing: requests are served the same without it.
  */
 final class GatewayReadiness {
   private final Vertx vertx;
   private final WorkerRegistry workers;
   private final StoreProbe store;
+  private final WarmStatus warm;
 
-  GatewayReadiness(Vertx vertx, WorkerRegistry workers, StoreProbe store) {
+  GatewayReadiness(Vertx vertx, WorkerRegistry workers, StoreProbe store, WarmStatus warm) {
     this.vertx = vertx;
     this.workers = workers;
     this.store = store;
+    this.warm = warm;
   }
 
   Future<Readiness> check() {
@@ -29,6 +33,7 @@ final class GatewayReadiness {
     boolean joined = ClusterCheck.addTo(vertx, checks);
     return store.reachable().map(reachable -> {
       checks.put("store", reachable);
+      warm.addTo(checks);
       return new Readiness(joined && known > 0 && reachable, checks);
     });
   }

@@ -5,6 +5,7 @@ import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.archive.FrameValidator;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.health.Readiness;
 import global.lco.thumbs.shared.health.StoreProbe;
@@ -29,7 +30,7 @@ public final class GatewayRouter {
   }
 
   public static Router create(Vertx vertx, GatewayConfig config, ArchiveClient archive, ThumbnailStore store,
-                              RenderDispatcher dispatcher, WorkerRegistry workers) {
+                              RenderDispatcher dispatcher, WorkerRegistry workers, WarmStatus warm) {
     var router = Router.router(vertx);
     // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
     router.route().handler(ctx -> {
@@ -40,7 +41,7 @@ public final class GatewayRouter {
     getOrHead(router.route("/robots.txt")).handler(named("robots", StaticPages::robots));
     getOrHead(router.route("/favicon.ico")).handler(named("favicon", StaticPages::favicon));
     getOrHead(router.route("/health")).handler(named("health", StaticPages::health));
-    var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
+    var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL), warm);
     getOrHead(router.route("/ready")).handler(named("ready", ctx -> ready(ctx, readiness)));
     getOrHead(router.route("/metrics")).handler(named("metrics", GatewayRouter::metrics));
     if (MeteredStore.unwrap(store) instanceof LocalDirectoryStore local) {
