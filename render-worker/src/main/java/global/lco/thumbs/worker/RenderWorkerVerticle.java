@@ -79,6 +79,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     admission = new JobAdmission(config.admitted(), config.renderConcurrency(),
         new WarmLane.Limits(config.warmConcurrency(), config.warmQueueLength()), metrics, WarmMetrics.of(vertx));
+    execution.warmWaitsFor(admission::usersIdle);
     report = new JobReport(metrics);
     sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
     ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);

@@ -8,6 +8,8 @@ import global.lco.thumbs.shared.metrics.WarmMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -17,9 +19,10 @@ import java.util.function.Function;
  * then silently drop them; an identical job joins the one running (single flight); nothing new once
  * the worker is leaving, and {@link #drained} says when the last running job is done.
  *
- * <p>Warm jobs go to a {@link WarmLane} of their own: they start only while user jobs leave a
- * render slot idle, never count against the user capacity, and a user job never waits for one (a
- * user job for a key still queued in the warm lane starts at once and takes the warm job along).
+ * <p>Warm jobs go to a {@link WarmLane} of their own: they start only while no user job is
+ * admitted, never count against the user capacity, and a user job never waits for one (a user job
+ * for a key still queued in the warm lane starts at once and takes the warm job along). A warm job
+ * that has downloaded its file waits at {@link #usersIdle()} before it renders.
  *
  * <p>Confined to the worker's event loop, except {@link #leaving()}, which the readiness check
  * reads from the management port's.
@@ -32,6 +35,7 @@ public final class JobAdmission {
   private int userJobs;
   private volatile boolean leaving;
   private Promise<Void> drained;
+  private final List<Promise<Void>> idleWaiters = new ArrayList<>();
 
   /** A worker without warm slots: every warm job is refused as busy. */
   public JobAdmission(int capacity, ThumbsMetrics metrics) {
@@ -86,9 +90,27 @@ public final class JobAdmission {
       if (drained != null && running.isEmpty()) {
         drained.tryComplete();
       }
+      if (userJobs == 0 && !idleWaiters.isEmpty()) {
+        var waiters = List.copyOf(idleWaiters);
+        idleWaiters.clear();
+        waiters.forEach(Promise::tryComplete);
+      }
       warm.pump(userJobs);
     });
     return render;
+  }
+
+  /**
+   * Completes as soon as no user job is admitted (at once if none is): where a warm job waits
+   * between its download and its render, so a user job that arrived meanwhile goes first.
+   */
+  public Future<Void> usersIdle() {
+    if (userJobs == 0) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> idle = Promise.promise();
+    idleWaiters.add(idle);
+    return idle.future();
   }
 
   /** Takes no new job from now on; warm jobs still waiting are refused so their gateways go elsewhere. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,7 @@ public final class JobExecution {
   private final Duration downloadTimeout;
   private final String nodeId;
   private final FrameCache frames;
+  private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
@@ -50,6 +52,12 @@ public final class JobExecution {
     this.store = store;
     this.downloadTimeout = downloadTimeout;
     this.nodeId = nodeId;
+  }
+
+  /** Where a warm job waits, after its download, until no user job is admitted ({@link JobAdmission#usersIdle}). */
+  public JobExecution warmWaitsFor(Supplier<Future<Void>> usersIdle) {
+    this.usersIdle = usersIdle;
+    return this;
   }
 
   public Future<RenderReply> run(RenderJob job) {
@@ -87,6 +95,7 @@ public final class JobExecution {
     var stages = new LinkedHashMap<String, Long>();
     long fetchStart = System.nanoTime();
     return fetchAll(job)
+        .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
         .compose(fits -> {
           stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
           if (remaining(job) <= 0) {

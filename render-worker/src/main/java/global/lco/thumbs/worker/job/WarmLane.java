@@ -15,10 +15,10 @@ import java.util.function.UnaryOperator;
 
 /**
  * The worker's low-priority lane for warm jobs (docs/warming.md). A warm job waits here, first
- * come first served, until a render slot is idle: fewer than {@code renderSlots} user jobs plus
- * running warm jobs, and fewer than {@link Limits#running} warm jobs. Jobs of one key share one
- * render with each other and with user jobs ({@link #handOver}). Part of {@link JobAdmission},
- * confined to the worker's event loop.
+ * come first served, until the worker is idle: no user job admitted, and fewer than
+ * {@link Limits#running} warm jobs (and render slots) busy. Jobs of one key share one render with
+ * each other and with user jobs ({@link #handOver}). Part of {@link JobAdmission}, confined to the
+ * worker's event loop.
  */
 public final class WarmLane {
   /**
@@ -108,8 +108,13 @@ public final class WarmLane {
     gauges();
   }
 
+  /**
+   * A warm job may start only while no user job is admitted: every render spreads its pixel work
+   * over all of the worker's render threads, so a render slot left free by one user job is no idle
+   * CPU, and a warm render beside it would slow it down.
+   */
   private boolean idleSlot(int userJobs) {
-    return warmRunning < limits.running() && userJobs + warmRunning < renderSlots;
+    return warmRunning < limits.running() && userJobs == 0 && warmRunning < renderSlots;
   }
 
   private void gauges() {

@@ -63,7 +63,7 @@ class WarmLaneTest {
   }
 
   @Test
-  @DisplayName("Warm jobs wait while user jobs fill the render slots and start when one is idle again")
+  @DisplayName("Warm jobs wait while any user job is admitted (each render takes every core) and start once none is")
   void waitsForUsers() {
     user("u1");
     user("u2");
@@ -71,6 +71,8 @@ class WarmLaneTest {
     assertThat(warm).as("queued, not refused").isNotNull();
     assertThat(executed).containsExactly("u1", "u2");
     started.get("u1").complete(reply("u1"));
+    assertThat(executed).as("a render slot is free, but a user job still runs").containsExactly("u1", "u2");
+    started.get("u2").complete(reply("u2"));
     assertThat(executed).containsExactly("u1", "u2", "w1");
     assertThat(registry.get("thumbs.warm.lane.jobs").tag("state", "running").gauge().value()).isEqualTo(1);
   }
@@ -122,6 +124,19 @@ class WarmLaneTest {
     assertThat(second.failed()).isTrue();
     assertThat(third.failed()).isTrue();
     assertThat(admission.running()).as("the running warm job still drains").isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("usersIdle completes at once on an idle worker, else when the last user job ends")
+  void usersIdle() {
+    assertThat(admission.usersIdle().succeeded()).isTrue();
+    user("u1");
+    user("u2");
+    var idle = admission.usersIdle();
+    started.get("u1").complete(reply("u1"));
+    assertThat(idle.isComplete()).isFalse();
+    started.get("u2").fail("broken");
+    assertThat(idle.succeeded()).isTrue();
   }
 
   @Test
