@@ -27,7 +27,7 @@ import java.util.List;
  * dead letter; a frame that needs no thumbnail is a result, not a failure. Confined to the
  * listener's event loop.
  */
-final class FrameWarmer {
+public final class FrameWarmer {
   private final ArchiveClient archive;
   private final SiblingLookup siblings;
   private final FrameValidator validator;
@@ -37,7 +37,7 @@ final class FrameWarmer {
   /** Frames being warmed now: a duplicate announcement waits for the first instead of rendering again. */
   private final SingleFlight<Long, WarmResult> warming = new SingleFlight<>();
 
-  FrameWarmer(ArchiveClient archive, FrameValidator validator, ThumbnailStore store, RenderDispatcher dispatcher,
+  public FrameWarmer(ArchiveClient archive, FrameValidator validator, ThumbnailStore store, RenderDispatcher dispatcher,
               WarmConfig config) {
     this.archive = archive;
     this.siblings = new SiblingLookup(archive);
@@ -47,7 +47,7 @@ final class FrameWarmer {
     this.config = config;
   }
 
-  Future<WarmResult> warm(long frameId) {
+  public Future<WarmResult> warm(long frameId) {
     var first = warming.running(frameId);
     if (first != null) {
       // What the first one rendered is stored once both are settled.

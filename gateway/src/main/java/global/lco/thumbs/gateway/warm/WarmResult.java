@@ -7,7 +7,7 @@ package global.lco.thumbs.gateway.warm;
  * @param mono    thumbnails of the frame itself rendered now (the others were stored already)
  * @param colour  colour thumbnails of its request rendered now
  */
-record WarmResult(String outcome, int mono, int colour) {
+public record WarmResult(String outcome, int mono, int colour) {
   static final String RENDERED = "rendered";
   static final String ALREADY_STORED = "already_stored";
   static final String NOT_NEEDED = "not_needed";
