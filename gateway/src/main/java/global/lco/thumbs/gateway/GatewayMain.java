@@ -1,5 +1,6 @@
 package global.lco.thumbs.gateway;
 
+import global.lco.thumbs.gateway.backfill.BackfillCommand;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
 import global.lco.thumbs.gateway.warm.WarmListenerVerticle;
 import global.lco.thumbs.gateway.warm.WarmStatus;
@@ -13,6 +14,7 @@ import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.shared.cluster.NodeOptions;
 import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 
 /**
@@ -25,8 +27,12 @@ public final class GatewayMain {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("warm")) {
+      BackfillCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0) {
-      System.err.println("usage: java -jar thumbs-gateway.jar   (configuration: environment variables, see README)");
+      System.err.println("usage: java -jar thumbs-gateway.jar [warm --help]   (configuration: environment variables, see README)");
       System.exit(args[0].equals("--help") ? 0 : 2);
     }
     var problems = new ArrayList<String>();
