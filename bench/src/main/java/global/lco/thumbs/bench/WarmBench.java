@@ -65,6 +65,8 @@ public final class WarmBench {
   /**
    * @param throughput       backlog frames settled per second, from the first announcement to the last settled
    * @param idleThroughput   the same after the users' phase ended (warming alone)
+   * @param idleAfter        the users alone again once the backlog is done: with {@code idle} it brackets the
+   *                         backlog phase, so a machine whose other load changed meanwhile shows it
    * @param leftAfterPhase   backlog messages not settled yet when the users' phase ended (it must be > 0 to count)
    * @param brokerDownMs     broker stop to broker accepting connections again
    * @param reconnectMs      broker accepting again to the listener consuming again
@@ -72,7 +74,7 @@ public final class WarmBench {
    * @param restartHits      restart frames whose thumbnail a request then found stored
    */
   record Report(double throughput, double idleThroughput, UserTraffic.Phase idle, UserTraffic.Phase backlog,
-                long leftAfterPhase, long brokerDownMs, long reconnectMs, long recoveredMs, int restartFrames,
+                UserTraffic.Phase idleAfter, long leftAfterPhase, long brokerDownMs, long reconnectMs, long recoveredMs, int restartFrames,
                 long restartHits) {
   }
 
@@ -128,6 +130,8 @@ public final class WarmBench {
         long drained = System.nanoTime();
         double throughput = options.frames() / ((drained - t0) / 1e9);
         double idleThroughput = (options.frames() - settledAtPhaseEnd) / ((drained - phaseEnd) / 1e9);
+        log.printf("users alone again for %.0f s …%n", options.seconds());
+        var idleAfter = users.run(options.clients(), seconds);
 
         log.printf("broker restart with %d frames announced …%n", options.restartFrames());
         double before = settled(registry);
@@ -148,7 +152,7 @@ public final class WarmBench {
           users.get(BacklogData.FIRST_ID + options.frames() + i);
         }
         long hits = (long) (counter(registry, "thumbs.cache.lookups", "result", "hit") - hitsBefore);
-        var report = new Report(throughput, idleThroughput, idle, backlog, options.frames() - settledAtPhaseEnd,
+        var report = new Report(throughput, idleThroughput, idle, backlog, idleAfter, options.frames() - settledAtPhaseEnd,
             (up - stopped) / 1_000_000, (reconnected - up) / 1_000_000, (recovered - up) / 1_000_000,
             options.restartFrames(), hits);
         print(log, options, report);
@@ -183,8 +187,11 @@ public final class WarmBench {
         r.idle().p99(), r.idle().max());
     log.printf(Locale.ROOT, "| during a %d-frame warm backlog (%d still waiting at the end) | %d | %.1f | %.1f | %.1f |%n",
         options.frames(), r.leftAfterPhase(), r.backlog().requests(), r.backlog().p50(), r.backlog().p99(), r.backlog().max());
-    log.printf(Locale.ROOT, "p99 during the backlog / idle: %.2f (errors %d / %d)%n", r.backlog().p99() / r.idle().p99(),
-        r.backlog().errors(), r.idle().errors());
+    log.printf(Locale.ROOT, "| service idle again, after the backlog | %d | %.1f | %.1f | %.1f |%n", r.idleAfter().requests(),
+        r.idleAfter().p50(), r.idleAfter().p99(), r.idleAfter().max());
+    log.printf(Locale.ROOT, "p99 during the backlog / idle before: %.2f, / idle after: %.2f (user errors %d)%n",
+        r.backlog().p99() / r.idle().p99(), r.backlog().p99() / r.idleAfter().p99(),
+        r.idle().errors() + r.backlog().errors() + r.idleAfter().errors());
     log.printf(Locale.ROOT, "warm throughput: %.1f frames/s over the whole backlog, %.1f frames/s with no users%n",
         r.throughput(), r.idleThroughput());
     log.printf(Locale.ROOT, "broker restart: down %d ms; listener consuming again %d ms after the broker was back;"
