@@ -28,6 +28,13 @@ final class BrokerProbe implements AutoCloseable {
     client.basicPublish(exchange, "", properties, Buffer.buffer(body)).await();
   }
 
+  /** A queue of the test's own, bound to {@code exchange}, to see what is published there. */
+  void bind(String queue, String exchange) {
+    client.exchangeDeclare(exchange, "fanout", true, false).await();
+    client.queueDeclare(queue, false, true, true).await();
+    client.queueBind(queue, exchange, "").await();
+  }
+
   /** Messages ready in {@code queue} (0 when it does not exist yet). */
   long count(String queue) {
     try {

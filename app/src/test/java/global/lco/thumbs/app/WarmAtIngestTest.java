@@ -9,6 +9,10 @@ import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.broker.LocalBroker;
 import global.lco.thumbs.archive.recording.RecordedRequest;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,6 +225,32 @@ class WarmAtIngestTest {
         assertThat(app.get(frame + "/").statusCode()).isEqualTo(200);
       }
       assertThat(metric(app, "thumbs_cache_lookups_total{result=\"hit\"}")).isEqualTo(frames.size());
+    }
+  }
+
+  @Test
+  @DisplayName("The sample archive's ingest endpoint publishes as the archive does: the record plus frameid and filename, persistent JSON")
+  void archiveAnnouncement() throws Exception {
+    try (var app = service(Map.of("WARM_COLOUR", "false")); var probe = new BrokerProbe(app.vertx, broker.url())) {
+      var tap = "tap-" + UUID.randomUUID();
+      probe.bind(tap, exchange);
+      var answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+              URI.create(app.archive.baseUrl() + "_control/frames/1001/ingest"))
+          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).isEqualTo(202);
+      assertThat(new JsonObject(answer.body())).isEqualTo(new JsonObject().put("frameid", 1001).put("exchange", exchange));
+
+      ClusterFixture.await(Duration.ofSeconds(5), () -> probe.count(tap) == 1);
+      var message = probe.take(tap);
+      assertThat(message.properties().getDeliveryMode()).as("persistent").isEqualTo(2);
+      assertThat(message.properties().getContentType()).isEqualTo("application/json");
+      var body = new JsonObject(message.body());
+      assertThat(body.getLong("frameid")).isEqualTo(1001);
+      assertThat(body.getString("filename")).isEqualTo("tfn0m414-kb29-20160625-0060-e91.fits.fz");
+      assertThat(body.getString("basename")).isEqualTo("tfn0m414-kb29-20160625-0060-e91");
+      assertThat(body.getString("configuration_type")).isEqualTo("EXPOSE");
+      ClusterFixture.await(Duration.ofSeconds(30),
+          () -> metric(app, "thumbs_warm_messages_total{outcome=\"rendered\"}") == 1);
     }
   }
 }

@@ -36,8 +36,9 @@ public final class WarmBench {
    * @param clients       users' closed-loop clients
    * @param seconds       length of each users' phase (idle, then during the backlog)
    * @param fits          the frame every backlog frame is a copy of
+   * @param tiled         {@code WxH} to tile {@code fits} up to that size first (e.g. 4160x4096, a Sinistro frame), or null
    */
-  record Options(int frames, int restartFrames, int clients, double seconds, Path out, Path fits) {
+  record Options(int frames, int restartFrames, int clients, double seconds, Path out, Path fits, String tiled) {
     static Options parse(String[] args) {
       int frames = 500;
       int restart = 40;
@@ -46,6 +47,7 @@ public final class WarmBench {
       Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "warm-bench")
           : Path.of(System.getProperty("java.io.tmpdir"), "thumbs-warm-bench");
       Path fits = TestData.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz");
+      String tiled = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--frames" -> frames = Integer.parseInt(args[++i]);
@@ -54,11 +56,12 @@ public final class WarmBench {
           case "--seconds" -> seconds = Double.parseDouble(args[++i]);
           case "--out" -> out = Path.of(args[++i]);
           case "--fits" -> fits = Path.of(args[++i]);
+          case "--tiled" -> tiled = args[++i];
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --frames N --restart-frames N --clients N --seconds S --out DIR --fits FILE");
+              + "; options: --frames N --restart-frames N --clients N --seconds S --out DIR --fits FILE --tiled WxH");
         }
       }
-      return new Options(frames, restart, clients, seconds, out, fits);
+      return new Options(frames, restart, clients, seconds, out, fits, tiled);
     }
   }
 
@@ -99,7 +102,12 @@ public final class WarmBench {
   static Report run(Options options, PrintStream log) throws IOException, InterruptedException {
     Files.createDirectories(options.out());
     int total = options.frames() + options.restartFrames() + 1;
-    var data = BacklogData.create(options.out().resolve("data"), options.fits(), total);
+    var fits = options.fits();
+    if (options.tiled() != null) {
+      var size = options.tiled().split("x");
+      fits = BenchFrames.tiled(fits, options.out().resolve("frames"), Integer.parseInt(size[0]), Integer.parseInt(size[1])).file();
+    }
+    var data = BacklogData.create(options.out().resolve("data-" + fits.getFileName()), fits, total);
     long usersFrame = BacklogData.FIRST_ID + total - 1;
     var brokerDir = Files.createTempDirectory(options.out(), "broker-");
     try (var broker = LocalBroker.start(brokerDir)) {

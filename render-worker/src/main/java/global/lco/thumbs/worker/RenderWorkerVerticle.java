@@ -78,7 +78,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
         new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     admission = new JobAdmission(config.admitted(), config.renderConcurrency(),
-        new WarmLane.Limits(config.warmConcurrency(), config.warmQueueLength()), metrics, WarmMetrics.of(vertx));
+        new WarmLane.Limits(config.warmConcurrency(), config.warmQueueLength()), metrics, WarmMetrics.of(vertx).laneGauges());
     execution.warmWaitsFor(admission::usersIdle);
     report = new JobReport(metrics);
     sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);

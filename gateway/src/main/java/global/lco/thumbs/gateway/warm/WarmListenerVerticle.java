@@ -44,7 +44,7 @@ public final class WarmListenerVerticle extends VerticleBase {
   public Future<?> start() {
     var warm = config.warm();
     var metrics = ThumbsMetrics.of(vertx);
-    var warmMetrics = WarmMetrics.of(vertx);
+    var warmMetrics = WarmMetrics.of(vertx).listenerGauges();
     archiveHttp = WebClient.create(vertx, new WebClientOptions().setUserAgent("lco-thumbs-warm/1.0").setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(8));
     workers = new WorkerRegistry(vertx);

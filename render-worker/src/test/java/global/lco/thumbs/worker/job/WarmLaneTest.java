@@ -24,7 +24,7 @@ class WarmLaneTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   /** 2 render slots, 4 user jobs at once; 1 warm job running and 2 waiting at most. */
   private final JobAdmission admission = new JobAdmission(4, 2, new WarmLane.Limits(1, 2),
-      ThumbsMetrics.of(registry), WarmMetrics.of(registry));
+      ThumbsMetrics.of(registry), WarmMetrics.of(registry).laneGauges());
   private final Map<String, Promise<RenderReply>> started = new HashMap<>();
   private final List<String> executed = new ArrayList<>();
 

@@ -26,17 +26,35 @@ public final class WarmMetrics {
   private final AtomicLong queueDepth = new AtomicLong(-1);
   private final AtomicInteger laneRunning = new AtomicInteger();
   private final AtomicInteger laneQueued = new AtomicInteger();
+  private boolean listenerGauges;
+  private boolean laneGauges;
 
   private WarmMetrics(MeterRegistry registry) {
     this.registry = registry;
-    Gauge.builder("thumbs.warm.connected", connected, AtomicInteger::get)
-        .description("1 while the ingest listener is connected to its broker and consuming, else 0").register(registry);
-    Gauge.builder("thumbs.warm.queue.depth", queueDepth, AtomicLong::get)
-        .description("Messages ready in the warm queue, as the broker last said (-1 before it said)").register(registry);
-    Gauge.builder("thumbs.warm.lane.jobs", laneRunning, AtomicInteger::get).tag("state", "running")
-        .description("Warm render jobs on this worker, running or waiting for an idle render slot").register(registry);
-    Gauge.builder("thumbs.warm.lane.jobs", laneQueued, AtomicInteger::get).tag("state", "queued")
-        .description("Warm render jobs on this worker, running or waiting for an idle render slot").register(registry);
+  }
+
+  /** Registers the listener's gauges (on gateways that warm), so other nodes do not show a listener "disconnected". */
+  public synchronized WarmMetrics listenerGauges() {
+    if (!listenerGauges) {
+      listenerGauges = true;
+      Gauge.builder("thumbs.warm.connected", connected, AtomicInteger::get)
+          .description("1 while the ingest listener is connected to its broker and consuming, else 0").register(registry);
+      Gauge.builder("thumbs.warm.queue.depth", queueDepth, AtomicLong::get)
+          .description("Messages ready in the warm queue, as the broker last said (-1 before it said)").register(registry);
+    }
+    return this;
+  }
+
+  /** Registers the warm lane's gauges (on workers). */
+  public synchronized WarmMetrics laneGauges() {
+    if (!laneGauges) {
+      laneGauges = true;
+      Gauge.builder("thumbs.warm.lane.jobs", laneRunning, AtomicInteger::get).tag("state", "running")
+          .description("Warm render jobs on this worker, running or waiting for an idle worker").register(registry);
+      Gauge.builder("thumbs.warm.lane.jobs", laneQueued, AtomicInteger::get).tag("state", "queued")
+          .description("Warm render jobs on this worker, running or waiting for an idle worker").register(registry);
+    }
+    return this;
   }
 
   public static WarmMetrics of(Vertx vertx) {
