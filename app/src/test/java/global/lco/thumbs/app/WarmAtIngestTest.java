@@ -253,4 +253,38 @@ class WarmAtIngestTest {
           () -> metric(app, "thumbs_warm_messages_total{outcome=\"rendered\"}") == 1);
     }
   }
+
+  @Test
+  @DisplayName("Two clustered gateways share the queue: each announcement is warmed once, in the warm lane of a clustered worker")
+  void clusteredGatewaysShareTheQueue() {
+    var archiveOptions = SampleArchiveOptions.forTests().setBrokerUrl(broker.url()).setExchange(exchange);
+    try (var cluster = new ClusterFixture(dir, archiveOptions)) {
+      var worker = WorkerNodes.start(cluster);
+      var warmEnv = Map.of("WARM_BROKER_URL", broker.url(), "WARM_EXCHANGE", exchange, "WARM_QUEUE", queue,
+          "WARM_COLOUR", "false", "WARM_PREFETCH", "1");
+      var gateways = List.of(cluster.gateway(warmEnv), cluster.gateway(warmEnv));
+      for (var gateway : gateways) {
+        ClusterFixture.await(Duration.ofSeconds(15), () -> ClusterFixture.get(gateway + "ready").statusCode() == 200
+            && new JsonObject(new String(ClusterFixture.get(gateway + "ready").body())).getString("warm").equals("connected"));
+      }
+      var frames = List.of(1001L, 1002L, 1003L, 1022L, 1030L, 1031L);
+      for (var frame : frames) {
+        cluster.archive.ingest(frame).await();
+      }
+      var warmed = new ArrayList<Double>();
+      ClusterFixture.await(Duration.ofSeconds(60), () -> {
+        warmed.clear();
+        gateways.forEach(g -> warmed.add(new Scrape(new String(ClusterFixture.get(g + "metrics").body()))
+            .value("thumbs_warm_messages_total{outcome=\"rendered\"}")));
+        return warmed.stream().mapToDouble(Double::doubleValue).sum() == frames.size();
+      }, () -> "rendered per gateway: " + warmed);
+      assertThat(cluster.archive.downloads()).as("one download per frame").hasSize(frames.size());
+      var workerMetrics = new Scrape(new String(ClusterFixture.get(worker.managementUrl() + "metrics").body()));
+      assertThat(workerMetrics.value("thumbs_render_duration_seconds_count{outcome=\"ok\"}")).isEqualTo(frames.size());
+      assertThat(workerMetrics.has("thumbs_warm_lane_jobs")).isTrue();
+      for (var frame : frames) {
+        assertThat(ClusterFixture.get(gateways.get(0) + frame + "/").statusCode()).isEqualTo(200);
+      }
+    }
+  }
 }
