@@ -77,6 +77,8 @@ public final class LocalBroker implements AutoCloseable {
       env.put("RABBITMQ_ENABLED_PLUGINS_FILE", dir.resolve("enabled_plugins").toString());
       env.put("RABBITMQ_PID_FILE", dir.resolve("broker.pid").toString());
       env.put("RABBITMQ_CONF_ENV_FILE", dir.resolve("rabbitmq-env.conf").toString());
+      // Erlang keeps its cookie in $HOME; a CI job may run without one.
+      env.putIfAbsent("HOME", dir.toString());
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
