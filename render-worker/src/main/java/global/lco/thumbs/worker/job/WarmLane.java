@@ -52,6 +52,9 @@ public final class WarmLane {
 
   /** The reply this warm job will get (queued, or joined to one queued for its key); null when the lane is full. */
   Future<RenderReply> offer(RenderJob job, Function<RenderJob, Future<RenderReply>> execute, int userJobs) {
+    if (limits.running() == 0) {
+      return null; // WARM_CONCURRENCY=0: this worker takes no warm jobs at all
+    }
     var same = queuedByKey.get(job.cacheKey());
     if (same != null) {
       return same.reply().future();

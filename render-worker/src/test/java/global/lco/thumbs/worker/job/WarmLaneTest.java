@@ -144,6 +144,8 @@ class WarmLaneTest {
   void noWarmSlots() {
     var plain = new JobAdmission(4, ThumbsMetrics.of(new SimpleMeterRegistry()));
     assertThat(plain.admit(job("w", Lane.WARM), this::execute)).isNull();
+    var noWarmSlots = new JobAdmission(4, 2, new WarmLane.Limits(0, 8), ThumbsMetrics.of(new SimpleMeterRegistry()), null);
+    assertThat(noWarmSlots.admit(job("w", Lane.WARM), this::execute)).as("WARM_CONCURRENCY=0").isNull();
     assertThat(executed).isEmpty();
   }
 }
