@@ -1,11 +1,13 @@
 package global.lco.thumbs.app;
 
+import global.lco.thumbs.gateway.backfill.BackfillCommand;
 import global.lco.thumbs.shared.config.ConfigException;
 import io.vertx.core.Future;
 import global.lco.thumbs.shared.cluster.NodeOptions;
 import global.lco.thumbs.shared.cluster.ShutdownHook;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import java.util.Map;
 /**
  * Starts the single-machine service. With {@code --demo} it first starts the sample archive on
  * the bundled frames and points the service at it, so everything works with no internet.
+ * {@code warm ...} runs the backfill command instead ({@link BackfillCommand}).
  */
 public final class ThumbsMain {
   /** Enough for the gateway and worker drain timeouts' defaults to pass, then give up. */
@@ -23,9 +26,13 @@ public final class ThumbsMain {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("warm")) {
+      BackfillCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     var arguments = List.of(args);
     if (arguments.contains("--help") || arguments.stream().anyMatch(a -> !a.equals("--demo"))) {
-      System.err.println("usage: java -jar thumbs.jar [--demo]   (configuration: environment variables, see README)");
+      System.err.println("usage: java -jar thumbs.jar [--demo | warm --help]   (configuration: environment variables, see README)");
       System.exit(arguments.contains("--help") ? 0 : 2);
     }
     boolean demo = arguments.contains("--demo");

@@ -1,6 +1,8 @@
 package global.lco.thumbs.app;
 
 import global.lco.thumbs.gateway.GatewayVerticle;
+import global.lco.thumbs.gateway.WarmListenerVerticle;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.RenderWorkerVerticle;
@@ -10,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The single-machine service: one store, one render worker and one gateway on one Vert.x instance,
- * talking over the local event bus with the same request/reply contract a cluster uses.
+ * talking over the local event bus with the same request/reply contract a cluster uses; with
+ * WARM_BROKER_URL set, the ingest listener too.
  */
 public final class ThumbsService {
   private final Vertx vertx;
@@ -18,22 +21,28 @@ public final class ThumbsService {
   private final GatewayVerticle gateway;
   private final String gatewayId;
   private final String workerId;
+  private final String listenerId;
 
-  private ThumbsService(Vertx vertx, ThumbnailStore store, GatewayVerticle gateway, String gatewayId, String workerId) {
+  private ThumbsService(Vertx vertx, ThumbnailStore store, GatewayVerticle gateway, String gatewayId, String workerId,
+                        String listenerId) {
     this.vertx = vertx;
     this.store = store;
     this.gateway = gateway;
     this.gatewayId = gatewayId;
     this.workerId = workerId;
+    this.listenerId = listenerId;
   }
 
   public static Future<ThumbsService> start(Vertx vertx, ThumbsConfig config) {
     return ThumbnailStores.open(vertx, config.store()).compose(store -> {
       var worker = new RenderWorkerVerticle(config.worker(), store, "local-" + UUID.randomUUID());
-      var gateway = new GatewayVerticle(config.gateway(), store);
+      var warm = WarmStatus.of(config.gateway().warm());
+      var gateway = new GatewayVerticle(config.gateway(), store, warm);
       return vertx.deployVerticle(worker)
           .compose(workerId -> vertx.deployVerticle(gateway)
-              .map(gatewayId -> new ThumbsService(vertx, store, gateway, gatewayId, workerId)))
+              .compose(gatewayId -> (config.gateway().warm().enabled()
+                  ? vertx.deployVerticle(new WarmListenerVerticle(config.gateway(), store, warm)) : Future.succeededFuture((String) null))
+                  .map(listenerId -> new ThumbsService(vertx, store, gateway, gatewayId, workerId, listenerId))))
           .onFailure(err -> store.close());
     });
   }
@@ -51,9 +60,13 @@ public final class ThumbsService {
     return vertx;
   }
 
-  /** Undeploys both verticles (worker last, so in-flight renders can answer) and closes the store. */
+  /**
+   * Undeploys the verticles (the ingest listener first, leaving unsettled messages to the broker;
+   * the worker last, so in-flight renders can answer) and closes the store.
+   */
   public Future<Void> close() {
-    return vertx.undeploy(gatewayId)
+    Future<Void> listener = listenerId == null ? Future.succeededFuture() : vertx.undeploy(listenerId);
+    return listener.eventually(() -> vertx.undeploy(gatewayId))
         .eventually(() -> vertx.undeploy(workerId))
         .eventually(store::close);
   }

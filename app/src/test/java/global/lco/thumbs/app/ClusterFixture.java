@@ -5,6 +5,8 @@ import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.gateway.GatewayConfig;
 import global.lco.thumbs.gateway.GatewayVerticle;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.WarmListenerVerticle;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.cluster.ClusterConfig;
 import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.cluster.NodeOptions;
@@ -91,15 +93,25 @@ final class ClusterFixture implements AutoCloseable {
 
   /** A gateway node; returns its base URL. */
   String gateway() {
+    return gateway(Map.of());
+  }
+
+  /** A gateway node with these settings on top of {@link #env()}, and its warm listener when WARM_BROKER_URL is among them. */
+  String gateway(Map<String, String> extra) {
     var env = env();
+    env.putAll(extra);
     var node = node(env);
     node.onMemberLeft(id -> WorkerRegistry.reportMemberLeft(node.vertx(), id));
     var problems = new ArrayList<String>();
     var config = GatewayConfig.fromEnv(new Env(env, problems));
     var store = ThumbnailStores.open(node.vertx(), StoreConfig.fromEnv(new Env(env, problems), 0)).await();
     ConfigException.throwIfAny(problems);
-    var verticle = new GatewayVerticle(config, store);
+    var warm = WarmStatus.of(config.warm());
+    var verticle = new GatewayVerticle(config, store, warm);
     node.vertx().deployVerticle(verticle).await();
+    if (config.warm().enabled()) {
+      node.vertx().deployVerticle(new WarmListenerVerticle(config, store, warm)).await();
+    }
     return "http://127.0.0.1:" + verticle.port() + "/";
   }
 

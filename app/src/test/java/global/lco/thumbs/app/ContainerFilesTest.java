@@ -85,6 +85,15 @@ class ContainerFilesTest {
   }
 
   @Test
+  @DisplayName("The compose stack runs the whole warm flow: a RabbitMQ service the sample archive announces on and the gateway listens to")
+  void composeWarmFlow() throws IOException {
+    var compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+    var gatewayEnv = Files.readString(ROOT.resolve("config/gateway.env"));
+    assertThat(compose).containsPattern("(?m)^  rabbitmq:$").contains("QUEUE_BROKER_URL: amqp://thumbs:thumbs-rabbit-secret@rabbitmq:5672");
+    assertThat(gatewayEnv).contains("WARM_BROKER_URL=amqp://thumbs:thumbs-rabbit-secret@rabbitmq:5672");
+  }
+
+  @Test
   @DisplayName("Debian's docker-compose accepts docker-compose.yml (config -q)")
   void composeFileValidates() throws Exception {
     assumeTrue(Files.isExecutable(DOCKER_COMPOSE), DOCKER_COMPOSE + " is absent (apt-get install docker-compose); "

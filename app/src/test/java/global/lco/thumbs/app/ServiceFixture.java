@@ -94,10 +94,15 @@ final class ServiceFixture implements AutoCloseable {
     if (!Files.isDirectory(thumbnails)) {
       return 0;
     }
-    try (Stream<Path> files = Files.walk(thumbnails)) {
-      return files.filter(f -> f.toString().endsWith(".jpg")).count();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int attempt = 1; ; attempt++) {
+      try (Stream<Path> files = Files.walk(thumbnails)) {
+        return files.filter(f -> f.toString().endsWith(".jpg")).count();
+      } catch (IOException | UncheckedIOException e) {
+        // A store put renames its .part file while the walk lists the folder (a render in flight).
+        if (attempt == 3) {
+          throw e instanceof UncheckedIOException u ? u : new UncheckedIOException((IOException) e);
+        }
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package global.lco.thumbs.gateway;
 
 import global.lco.thumbs.gateway.archive.ArchiveConfig;
 import global.lco.thumbs.gateway.archive.ValidationRules;
+import global.lco.thumbs.gateway.warm.WarmConfig;
 import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.http.ConnectionLimits;
@@ -21,11 +22,12 @@ import java.time.Duration;
  * @param archive         archive API location and timeouts
  * @param rules           frame validation lists
  * @param orientation     THUMBNAIL_ORIENTATION: how requests without {@code orient} are turned
+ * @param warm            warming at ingest: the archive's broker and what to render (off by default)
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
                             Duration renderAttempt, Duration drainTimeout, Duration quarantine,
                             ConnectionLimits connections, ArchiveConfig archive,
-                            ValidationRules rules, OrientationMode orientation) {
+                            ValidationRules rules, OrientationMode orientation, WarmConfig warm) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
@@ -34,10 +36,11 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
   public static final Duration DEFAULT_QUARANTINE = Duration.ofMinutes(10);
 
   public static GatewayConfig fromEnv(Env env) {
+    int maxSide = env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000);
     return new GatewayConfig(
         env.string("HTTP_HOST", "0.0.0.0"),
         env.integer("HTTP_PORT", DEFAULT_HTTP_PORT, 0, 65535),
-        env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000),
+        maxSide,
         env.millis("REQUEST_DEADLINE_MS", DEFAULT_REQUEST_DEADLINE, 100, 600_000),
         env.millis("RENDER_ATTEMPT_TIMEOUT_MS", DEFAULT_RENDER_ATTEMPT, 100, 600_000),
         env.millis("GATEWAY_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
@@ -45,7 +48,8 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         ConnectionLimits.fromEnv(env),
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env),
-        orientation(env));
+        orientation(env),
+        WarmConfig.fromEnv(env, maxSide));
   }
 
   /** {@code legacy} (the drop-in default, fits2image 0.4.6's flip) or {@code wcs} (today's upstream default). */

@@ -1,6 +1,9 @@
 package global.lco.thumbs.gateway;
 
+import global.lco.thumbs.gateway.backfill.BackfillCommand;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.WarmListenerVerticle;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.cluster.ClusterConfig;
 import global.lco.thumbs.shared.cluster.ClusterNode;
 import global.lco.thumbs.shared.cluster.ShutdownHook;
@@ -9,7 +12,9 @@ import global.lco.thumbs.shared.config.Env;
 import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.shared.cluster.NodeOptions;
+import io.vertx.core.Future;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.ArrayList;
 
 /**
@@ -22,8 +27,12 @@ public final class GatewayMain {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
+    if (args.length > 0 && args[0].equals("warm")) {
+      BackfillCommand.main(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     if (args.length > 0) {
-      System.err.println("usage: java -jar thumbs-gateway.jar   (configuration: environment variables, see README)");
+      System.err.println("usage: java -jar thumbs-gateway.jar [warm --help]   (configuration: environment variables, see README)");
       System.exit(args[0].equals("--help") ? 0 : 2);
     }
     var problems = new ArrayList<String>();
@@ -41,8 +50,12 @@ public final class GatewayMain {
           node.onMemberLeft(id -> WorkerRegistry.reportMemberLeft(node.vertx(), id));
           return ThumbnailStores.open(node.vertx(), storeConfig)
               .compose(store -> {
-                var verticle = new GatewayVerticle(gateway, store);
-                return node.vertx().deployVerticle(verticle).map(id -> verticle);
+                var warm = WarmStatus.of(gateway.warm());
+                var verticle = new GatewayVerticle(gateway, store, warm);
+                return node.vertx().deployVerticle(verticle)
+                    .compose(id -> gateway.warm().enabled()
+                        ? node.vertx().deployVerticle(new WarmListenerVerticle(gateway, store, warm)) : Future.succeededFuture(id))
+                    .map(id -> verticle);
               })
               .onSuccess(verticle -> System.out.println("Gateway node " + node.nodeId() + " of cluster '" + cluster.name()
                   + "' listening on http://" + gateway.httpHost() + ":" + verticle.port() + "/"))

@@ -8,6 +8,7 @@ import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
 import global.lco.thumbs.gateway.dispatch.RenderQuarantine;
 import global.lco.thumbs.gateway.dispatch.WorkerRegistry;
+import global.lco.thumbs.gateway.warm.WarmStatus;
 import global.lco.thumbs.shared.http.ConnectionGuard;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
@@ -23,13 +24,20 @@ import io.vertx.ext.web.client.WebClientOptions;
 public final class GatewayVerticle extends VerticleBase {
   private final GatewayConfig config;
   private final ThumbnailStore store;
+  private final WarmStatus warm;
   private WebClient archiveHttp;
   private HttpServer server;
   private WorkerRegistry workers;
 
   public GatewayVerticle(GatewayConfig config, ThumbnailStore store) {
+    this(config, store, WarmStatus.disabled());
+  }
+
+  /** @param warm the ingest listener's state, shown by {@code /ready} (the listener is a verticle of its own) */
+  public GatewayVerticle(GatewayConfig config, ThumbnailStore store, WarmStatus warm) {
     this.config = config;
     this.store = store;
+    this.warm = warm;
   }
 
   @Override
@@ -45,7 +53,7 @@ public final class GatewayVerticle extends VerticleBase {
         new RenderQuarantine(vertx, config.quarantine(), metrics));
     var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
         config.maxSide(), config.requestDeadline(), config.orientation());
-    var router = GatewayRouter.create(vertx, thumbnails, store, workers);
+    var router = GatewayRouter.create(vertx, thumbnails, store, workers, warm::addTo);
     server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())

@@ -18,9 +18,12 @@ import java.time.Duration;
  * @param renderThreads     threads that one render's pixel stages share ({@code RENDER_THREADS}); all
  *                          renders of the worker share this one pool, so concurrent renders never oversubscribe it
  * @param frameCacheBytes   heap bytes of stretched full-resolution frames kept for other sizes of the same frame (0 = off)
+ * @param warmConcurrency   warm jobs rendering at once, on render slots user jobs leave idle (0 = take none)
+ * @param warmQueueLength   warm jobs waiting for an idle slot; past this a warm job is refused as busy
  */
 public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, FitsLimits fitsLimits, Duration downloadTimeout,
-                                 long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes) {
+                                 long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes,
+                                 int warmConcurrency, int warmQueueLength) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
   public static final int DEFAULT_QUEUE_PER_RENDER = 4;
@@ -30,6 +33,9 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
   public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
   /** The frame cache takes 1/8 of the maximum heap by default. */
   public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 8;
+  /** One warm render at a time: on a small worker a second would take a core from the next user job. */
+  public static final int DEFAULT_WARM_CONCURRENCY = 1;
+  public static final int DEFAULT_WARM_QUEUE_LENGTH = 8;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
@@ -44,7 +50,9 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
         env.longValue("RENDER_MEMORY_BUDGET_MB", defaultMemoryBudgetMiB(), 16, 1_048_576) * 1024 * 1024,
         env.millis("WORKER_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
         env.integer("RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
-        env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024);
+        env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024,
+        env.integer("WARM_CONCURRENCY", DEFAULT_WARM_CONCURRENCY, 0, 64),
+        env.integer("WARM_QUEUE_LENGTH", DEFAULT_WARM_QUEUE_LENGTH, 0, 1024));
   }
 
   /** Largest image (NAXIS1·NAXIS2) decoded. */

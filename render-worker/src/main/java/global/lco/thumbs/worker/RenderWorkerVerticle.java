@@ -6,6 +6,7 @@ import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderReply;
 import global.lco.thumbs.shared.contract.WorkerStatus;
 import global.lco.thumbs.shared.metrics.ThumbsMetrics;
+import global.lco.thumbs.shared.metrics.WarmMetrics;
 import global.lco.thumbs.shared.store.ThumbnailStore;
 import global.lco.thumbs.worker.fetch.FitsFetcher;
 import global.lco.thumbs.worker.job.FrameCache;
@@ -15,6 +16,7 @@ import global.lco.thumbs.worker.job.JobReport;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
 import global.lco.thumbs.worker.pixels.PixelPool;
+import global.lco.thumbs.worker.job.WarmLane;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -44,6 +46,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
   private HttpClient http;
   private WorkerExecutor renderPool;
   private PixelPool pixels;
+  private WorkerExecutor warmPool;
   private JobExecution execution;
   // Volatile: the readiness check reads them from the management port's event loop ({@link #accepting}).
   private volatile JobAdmission admission;
@@ -68,12 +71,16 @@ public final class RenderWorkerVerticle extends VerticleBase {
     http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
+    // Warm renders have threads of their own, so a user job never waits in a pool queue behind one.
+    warmPool = vertx.createSharedWorkerExecutor("thumbs-warm", Math.max(1, config.warmConcurrency()), 10, TimeUnit.MINUTES);
     // This worker's pixel threads: its concurrent renders queue their row bands on them instead of each taking every core.
     pixels = PixelPool.withThreads(config.renderThreads());
-    execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool, pixels,
+    execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool, warmPool, pixels,
         new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
-    admission = new JobAdmission(config.admitted(), metrics);
+    admission = new JobAdmission(config.admitted(), config.renderConcurrency(),
+        new WarmLane.Limits(config.warmConcurrency(), config.warmQueueLength()), metrics, WarmMetrics.of(vertx).laneGauges());
+    execution.warmWaitsFor(admission::usersIdle);
     report = new JobReport(metrics);
     sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
     ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);
@@ -99,6 +106,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
         .eventually(() -> {
           renderPool.close();
           pixels.close();
+          warmPool.close();
           return http.close();
         });
   }
@@ -139,7 +147,8 @@ public final class RenderWorkerVerticle extends VerticleBase {
   }
 
   private void publishStatus() {
-    var status = new WorkerStatus(nodeId, admission.capacity(), admission.running(), admission.leaving());
+    // User jobs only: warm jobs never take capacity a gateway could route a request to.
+    var status = new WorkerStatus(nodeId, admission.capacity(), admission.userJobs(), admission.leaving());
     vertx.eventBus().publish(Addresses.WORKERS, status.toJson());
   }
 }

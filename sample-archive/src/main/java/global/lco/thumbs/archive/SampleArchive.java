@@ -7,6 +7,7 @@ import global.lco.thumbs.archive.catalog.FrameVersion;
 import global.lco.thumbs.archive.faults.Faults;
 import global.lco.thumbs.archive.recording.RecordedRequest;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +93,20 @@ public final class SampleArchive {
   /** Simulates reprocessing: the frame gains a new newest version (new id and key), as after a pipeline rerun. */
   public FrameVersion reprocess(long frameId) {
     return catalog().reprocess(frameId, options.clock().instant());
+  }
+
+  /**
+   * Announces the frame on the broker's fanout exchange as the archive does after ingest (fails
+   * without a broker, see {@link SampleArchiveOptions#setBrokerUrl}). Runs on the archive's context.
+   */
+  public Future<Void> ingest(long frameId) {
+    var frame = catalog().byId(frameId);
+    if (frame == null) {
+      return Future.failedFuture("no such frame " + frameId);
+    }
+    Promise<Void> done = Promise.promise();
+    verticle.context().runOnContext(v -> verticle.ingest().ingest(frame, baseUrl()).onComplete(done));
+    return done.future();
   }
 
   /** Points minted download URLs at another base ({@code scheme://host:port/}); {@code null} for each request's own host. */

@@ -20,6 +20,8 @@ public final class SampleArchiveOptions {
   public static final Duration DEFAULT_URL_TTL = Duration.ofSeconds(172_800);
   /** A kept-alive connection with nothing sent or received this long is closed: the service's default too. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  /** The archive's own default for PROCESSED_EXCHANGE_NAME. */
+  public static final String DEFAULT_EXCHANGE = "archived_fits";
 
   private int port = DEFAULT_PORT;
   private String host = DEFAULT_HOST;
@@ -29,6 +31,8 @@ public final class SampleArchiveOptions {
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private byte[] signingSecret;
   private Clock clock = Clock.systemUTC();
+  private String brokerUrl;
+  private String exchange = DEFAULT_EXCHANGE;
 
   public SampleArchiveOptions() {
   }
@@ -42,6 +46,8 @@ public final class SampleArchiveOptions {
     this.idleTimeout = other.idleTimeout;
     this.signingSecret = other.signingSecret == null ? null : other.signingSecret.clone();
     this.clock = other.clock;
+    this.brokerUrl = other.brokerUrl;
+    this.exchange = other.exchange;
   }
 
   /** Port 9500 on 127.0.0.1, serving {@code ./testdata}. */
@@ -94,6 +100,19 @@ public final class SampleArchiveOptions {
     if (idle != null) {
       options.idleTimeout = Duration.ofMillis(integer("HTTP_IDLE_TIMEOUT_MS", idle, 100, 3_600_000,
           (int) DEFAULT_IDLE_TIMEOUT.toMillis(), problems));
+    }
+    // The archive's own setting names: the sample archive announces ingested frames as it does.
+    var broker = value(env, "QUEUE_BROKER_URL");
+    if (broker != null) {
+      if (broker.startsWith("amqp://") || broker.startsWith("amqps://")) {
+        options.brokerUrl = broker;
+      } else {
+        problems.add("QUEUE_BROKER_URL must be an amqp:// or amqps:// URI");
+      }
+    }
+    var exchange = value(env, "PROCESSED_EXCHANGE_NAME");
+    if (exchange != null) {
+      options.exchange = exchange;
     }
     return options;
   }
@@ -231,6 +250,26 @@ public final class SampleArchiveOptions {
   /** The archive's notion of now: public dates, URL signing and expiry. */
   public SampleArchiveOptions setClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** The broker ingest announcements go to ({@code QUEUE_BROKER_URL}), or {@code null}: no announcements. */
+  public String brokerUrl() {
+    return brokerUrl;
+  }
+
+  public SampleArchiveOptions setBrokerUrl(String brokerUrl) {
+    this.brokerUrl = brokerUrl;
+    return this;
+  }
+
+  /** The fanout exchange ingest announcements are published on ({@code PROCESSED_EXCHANGE_NAME}). */
+  public String exchange() {
+    return exchange;
+  }
+
+  public SampleArchiveOptions setExchange(String exchange) {
+    this.exchange = Objects.requireNonNull(exchange, "exchange");
     return this;
   }
 }

@@ -11,6 +11,8 @@ import global.lco.thumbs.archive.files.UrlMinter;
 import global.lco.thumbs.archive.frames.FramesHandler;
 import global.lco.thumbs.archive.http.FaultHandler;
 import global.lco.thumbs.archive.http.RequestRecorder;
+import global.lco.thumbs.archive.ingest.IngestPublisher;
+import global.lco.thumbs.archive.ingest.IngestRoute;
 import global.lco.thumbs.archive.recording.RequestLog;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -25,6 +27,8 @@ final class SampleArchiveVerticle extends VerticleBase {
   private final RequestLog requestLog = new RequestLog();
   private Catalog catalog;
   private UrlMinter minter;
+  private IngestPublisher publisher;
+  private IngestRoute ingest;
   private HttpServer server;
 
   SampleArchiveVerticle(SampleArchiveOptions options) {
@@ -38,8 +42,10 @@ final class SampleArchiveVerticle extends VerticleBase {
       var clock = options.clock();
       var signer = new DownloadSigner(options.signingSecret());
       minter = new UrlMinter(signer, clock, options.urlTtl(), options.publicBaseUrl());
+      publisher = options.brokerUrl() == null ? null : new IngestPublisher(vertx, options.brokerUrl(), options.exchange());
+      ingest = new IngestRoute(catalog, minter, publisher);
       var router = ArchiveRouter.create(vertx,
-          new ControlHandler(faults, requestLog, catalog, minter, clock),
+          new ControlHandler(faults, requestLog, catalog, minter, clock, ingest),
           new RequestRecorder(requestLog, key -> {
             var frame = catalog.byObjectKey(key);
             return frame == null ? null : frame.id();
@@ -61,7 +67,8 @@ final class SampleArchiveVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     // Closing drops hanging and trickling connections too, so a test's teardown never waits for them.
-    return server == null ? Future.succeededFuture() : server.close();
+    var closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(() -> publisher == null ? Future.succeededFuture() : publisher.close());
   }
 
   int port() {
@@ -82,5 +89,14 @@ final class SampleArchiveVerticle extends VerticleBase {
 
   UrlMinter minter() {
     return minter;
+  }
+
+  IngestRoute ingest() {
+    return ingest;
+  }
+
+  /** The event loop the publisher is confined to. */
+  io.vertx.core.Context context() {
+    return context;
   }
 }

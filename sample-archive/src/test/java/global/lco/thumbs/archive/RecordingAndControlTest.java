@@ -90,4 +90,14 @@ class RecordingAndControlTest extends ArchiveTestSupport {
     assertThat(archive.requests()).isEmpty();
     assertThat(archive.faults().active()).isEmpty();
   }
+
+  @Test
+  @DisplayName("POST /_control/frames/{id}/ingest: 503 naming QUEUE_BROKER_URL without a broker, 404 for an unknown frame")
+  void ingestWithoutBroker() throws Exception {
+    var noBroker = await(client.postAbs(archive.baseUrl() + "_control/frames/1001/ingest").send());
+    assertThat(noBroker.statusCode()).isEqualTo(503);
+    assertThat(noBroker.bodyAsJsonObject().getString("error")).contains("QUEUE_BROKER_URL");
+    assertThat(await(client.postAbs(archive.baseUrl() + "_control/frames/424242/ingest").send()).statusCode()).isEqualTo(404);
+    assertThat(archive.requests()).isEmpty();
+  }
 }

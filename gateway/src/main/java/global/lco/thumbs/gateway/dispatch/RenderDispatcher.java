@@ -58,12 +58,15 @@ public final class RenderDispatcher {
   }
 
   public Future<RenderReply> render(RenderJob job) {
-    var running = inFlight.running(job.cacheKey());
+    // A warm job and a request for one key do not share a flight here: the request must not wait for
+    // an idle slot. On the worker they meet again and render once.
+    var flight = job.warm() ? "warm:" + job.cacheKey() : job.cacheKey();
+    var running = inFlight.running(flight);
     if (running != null) {
       metrics.singleFlightWait("gateway");
       return running;
     }
-    return inFlight.start(job.cacheKey(), () -> quarantine.isQuarantined(Rendezvous.routingKey(job))
+    return inFlight.start(flight, () -> quarantine.isQuarantined(Rendezvous.routingKey(job))
         .compose(quarantined -> quarantined ? Future.failedFuture(Failure.QUARANTINED.problem())
             : attempt(job, 1, new HashSet<>())));
   }
@@ -80,7 +83,9 @@ public final class RenderDispatcher {
       return Future.failedFuture(Failure.NO_WORKERS.problem());
     }
     var address = worker == null ? Addresses.RENDER : worker.address();
-    long timeout = Math.min(remaining, attemptTimeout.toMillis());
+    // A warm job may wait on its worker for an idle render slot: its whole deadline is its attempt (a
+    // worker that leaves still fails it at once, see watched).
+    long timeout = job.warm() ? remaining : Math.min(remaining, attemptTimeout.toMillis());
     var options = new DeliveryOptions().setSendTimeout(timeout).addHeader("requestId", job.requestId());
     var sent = bus.<JsonObject>request(address, job.toJson(), options)
         .map(message -> RenderReply.fromJson(message.body()));

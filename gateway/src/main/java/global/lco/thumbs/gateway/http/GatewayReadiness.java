@@ -7,20 +7,25 @@ import global.lco.thumbs.shared.health.StoreProbe;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.util.function.Consumer;
 
 /**
  * A gateway is ready when it can answer a thumbnail request: still in its cluster (when
- * clustered), at least one render worker known, and the thumbnail store answering.
+ * clustered), at least one render worker known, and the thumbnail store answering. The ingest
+ * listener's connection is shown but decides nothing: requests are served the same without it.
  */
 final class GatewayReadiness {
   private final Vertx vertx;
   private final WorkerRegistry workers;
   private final StoreProbe store;
+  private final Consumer<JsonObject> shown;
 
-  GatewayReadiness(Vertx vertx, WorkerRegistry workers, StoreProbe store) {
+  /** @param shown adds checks that are shown but decide nothing (the ingest listener's connection) */
+  GatewayReadiness(Vertx vertx, WorkerRegistry workers, StoreProbe store, Consumer<JsonObject> shown) {
     this.vertx = vertx;
     this.workers = workers;
     this.store = store;
+    this.shown = shown;
   }
 
   Future<Readiness> check() {
@@ -29,6 +34,7 @@ final class GatewayReadiness {
     boolean joined = ClusterCheck.addTo(vertx, checks);
     return store.reachable().map(reachable -> {
       checks.put("store", reachable);
+      shown.accept(checks);
       return new Readiness(joined && known > 0 && reachable, checks);
     });
   }

@@ -17,6 +17,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.function.Consumer;
 
 /** The gateway's routes (docs/api.md). Order matters: fixed paths first, the frame patterns, then the index. */
 public final class GatewayRouter {
@@ -24,7 +25,9 @@ public final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, ThumbnailStore store, WorkerRegistry workers) {
+  /** @param shownChecks adds to {@code /ready} what is shown but decides nothing (the ingest listener's connection) */
+  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, ThumbnailStore store, WorkerRegistry workers,
+                              Consumer<JsonObject> shownChecks) {
     var router = Router.router(vertx);
     // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
     router.route().handler(ctx -> {
@@ -35,7 +38,7 @@ public final class GatewayRouter {
     getOrHead(router.route("/robots.txt")).handler(named("robots", StaticPages::robots));
     getOrHead(router.route("/favicon.ico")).handler(named("favicon", StaticPages::favicon));
     getOrHead(router.route("/health")).handler(named("health", StaticPages::health));
-    var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL));
+    var readiness = new GatewayReadiness(vertx, workers, new StoreProbe(store, StoreProbe.DEFAULT_TTL), shownChecks);
     getOrHead(router.route("/ready")).handler(named("ready",
         ctx -> readiness.check().onComplete(done -> Readiness.answer(ctx.response(), done))));
     getOrHead(router.route("/metrics")).handler(named("metrics", GatewayRouter::metrics));

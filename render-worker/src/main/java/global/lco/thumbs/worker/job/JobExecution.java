@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,31 +32,41 @@ public final class JobExecution {
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
   private final PixelPool pixels;
+  private final WorkerExecutor warmPool;
   private final RenderJobRunner runner;
   private final MemoryBudget budget;
   private final ThumbnailStore store;
   private final Duration downloadTimeout;
   private final String nodeId;
   private final FrameCache frames;
+  private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
   /**
-   * @param renderPool the threads renders run on (RENDER_CONCURRENCY of them)
+   * @param renderPool the threads user renders run on (RENDER_CONCURRENCY of them)
+   * @param warmPool   where warm jobs render, so a user job never waits in {@code renderPool}'s queue behind one
    * @param pixels     the threads their pixel bands and tiles run on (RENDER_THREADS of them)
    */
-  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
-                      MemoryBudget budget,
-                 ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
+  public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, WorkerExecutor warmPool, PixelPool pixels,
+                      RenderJobRunner runner, MemoryBudget budget, ThumbnailStore store, Duration downloadTimeout,
+                      String nodeId, FrameCache frames) {
     this.frames = frames;
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
+    this.warmPool = warmPool;
     this.runner = runner;
     this.budget = budget;
     this.store = store;
     this.downloadTimeout = downloadTimeout;
     this.nodeId = nodeId;
+  }
+
+  /** Where a warm job waits, after its download, until no user job is admitted ({@link JobAdmission#usersIdle}). */
+  public JobExecution warmWaitsFor(Supplier<Future<Void>> usersIdle) {
+    this.usersIdle = usersIdle;
+    return this;
   }
 
   public Future<RenderReply> run(RenderJob job) {
@@ -82,7 +93,7 @@ public final class JobExecution {
     }
     var kept = frames.get(key);
     if (kept != null) {
-      return renderPool.executeBlocking(() -> pixels.running(() -> runner.finish(kept, job.params())), false)
+      return pool(job).executeBlocking(() -> pixels.running(() -> runner.finish(kept, job.params())), false)
           .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
     }
     return loading.start(key, () -> fetchRenderStore(job, key));
@@ -93,12 +104,13 @@ public final class JobExecution {
     var stages = new LinkedHashMap<String, Long>();
     long fetchStart = System.nanoTime();
     return fetchAll(job)
+        .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
         .compose(fits -> {
           stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
           if (remaining(job) <= 0) {
             return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
           }
-          return renderPool.executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
+          return pool(job).executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
         })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());
@@ -120,7 +132,8 @@ public final class JobExecution {
       throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
           + " render memory budget of " + (budget.limit() >> 20) + " MiB");
     }
-    if (!budget.tryReserve(need)) {
+    // A warm render keeps half the budget free for user renders (one larger than half runs only on an empty budget).
+    if (!(job.warm() ? budget.tryReserve(need, Math.max(budget.limit() / 2, need)) : budget.tryReserve(need))) {
       throw Failure.BUSY.problem();
     }
     try {
@@ -149,6 +162,10 @@ public final class JobExecution {
           return new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), rendered.jpeg(), stored, stages,
               nodeId);
         });
+  }
+
+  private WorkerExecutor pool(RenderJob job) {
+    return job.warm() ? warmPool : renderPool;
   }
 
   private static long remaining(RenderJob job) {

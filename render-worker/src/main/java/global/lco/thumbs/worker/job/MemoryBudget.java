@@ -21,9 +21,14 @@ public final class MemoryBudget {
    * OutOfMemoryError the budget exists to prevent.
    */
   public boolean tryReserve(long bytes) {
+    return tryReserve(bytes, limit);
+  }
+
+  /** As {@link #tryReserve(long)}, but only while all reservations together stay within {@code ceiling}. */
+  public boolean tryReserve(long bytes, long ceiling) {
     while (true) {
       long current = reserved.get();
-      if (!canEverHold(bytes) || current + bytes > limit) {
+      if (!canEverHold(bytes) || current + bytes > Math.min(limit, ceiling)) {
         return false;
       }
       if (reserved.compareAndSet(current, current + bytes)) {

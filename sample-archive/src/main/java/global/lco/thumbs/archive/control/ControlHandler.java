@@ -5,6 +5,7 @@ import global.lco.thumbs.archive.catalog.Timestamps;
 import global.lco.thumbs.archive.faults.FaultJson;
 import global.lco.thumbs.archive.faults.Faults;
 import global.lco.thumbs.archive.files.UrlMinter;
+import global.lco.thumbs.archive.ingest.IngestRoute;
 import global.lco.thumbs.archive.recording.RecordedRequest;
 import global.lco.thumbs.archive.recording.RequestLog;
 import io.vertx.core.json.DecodeException;
@@ -20,7 +21,8 @@ import java.util.NoSuchElementException;
 
 /**
  * {@code /_control/}: the test harness's handle on a running archive (faults, recorded requests,
- * reprocessing, URL settings) for callers outside the JVM. These requests are never recorded.
+ * reprocessing, ingest announcements, URL settings) for callers outside the JVM. These requests are
+ * never recorded.
  */
 public final class ControlHandler {
   public static final String PREFIX = "/_control/";
@@ -29,13 +31,15 @@ public final class ControlHandler {
   private final Catalog catalog;
   private final UrlMinter minter;
   private final Clock clock;
+  private final IngestRoute ingest;
 
-  public ControlHandler(Faults faults, RequestLog log, Catalog catalog, UrlMinter minter, Clock clock) {
+  public ControlHandler(Faults faults, RequestLog log, Catalog catalog, UrlMinter minter, Clock clock, IngestRoute ingest) {
     this.faults = faults;
     this.log = log;
     this.catalog = catalog;
     this.minter = minter;
     this.clock = clock;
+    this.ingest = ingest;
   }
 
   public void mount(Router router) {
@@ -58,6 +62,7 @@ public final class ControlHandler {
       ctx.response().setStatusCode(204).end();
     });
     router.post(PREFIX + "frames/:id/reprocess").handler(this::reprocess);
+    router.post(PREFIX + "frames/:id/ingest").handler(ingest::handle);
     router.get(PREFIX + "settings").handler(ctx -> json(ctx, 200, settings()));
     router.post(PREFIX + "settings").handler(this::changeSettings);
     router.route(PREFIX + "*").handler(ctx -> json(ctx, 404, error("no such control endpoint")));

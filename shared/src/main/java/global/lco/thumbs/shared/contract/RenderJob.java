@@ -14,12 +14,24 @@ import java.util.List;
  * @param params     parsed render parameters
  * @param deadlineMs wall-clock epoch millis after which the result is useless to the caller
  * @param wantBytes  reply with the JPEG bytes (for {@code image=true}); otherwise only metadata
+ * @param lane       {@link Lane#USER} for a caller's request, {@link Lane#WARM} for a render ahead of any request
  */
 public record RenderJob(String requestId, String cacheKey, List<FrameSource> frames, RenderParams params,
-                        long deadlineMs, boolean wantBytes) {
+                        long deadlineMs, boolean wantBytes, Lane lane) {
 
   public RenderJob {
     frames = List.copyOf(frames);
+    lane = lane == null ? Lane.USER : lane;
+  }
+
+  /** A job in the user lane. */
+  public RenderJob(String requestId, String cacheKey, List<FrameSource> frames, RenderParams params,
+                   long deadlineMs, boolean wantBytes) {
+    this(requestId, cacheKey, frames, params, deadlineMs, wantBytes, Lane.USER);
+  }
+
+  public boolean warm() {
+    return lane == Lane.WARM;
   }
 
   public boolean color() {
@@ -31,7 +43,8 @@ public record RenderJob(String requestId, String cacheKey, List<FrameSource> fra
     frames.forEach(f -> frameArray.add(f.toJson()));
     return new JsonObject()
         .put("requestId", requestId).put("cacheKey", cacheKey).put("frames", frameArray)
-        .put("params", params.toJson()).put("deadlineMs", deadlineMs).put("wantBytes", wantBytes);
+        .put("params", params.toJson()).put("deadlineMs", deadlineMs).put("wantBytes", wantBytes)
+        .put("lane", lane.wireName());
   }
 
   public static RenderJob fromJson(JsonObject json) {
@@ -39,6 +52,6 @@ public record RenderJob(String requestId, String cacheKey, List<FrameSource> fra
         .map(o -> FrameSource.fromJson((JsonObject) o)).toList();
     return new RenderJob(json.getString("requestId"), json.getString("cacheKey"), frames,
         RenderParams.fromJson(json.getJsonObject("params")), json.getLong("deadlineMs"),
-        json.getBoolean("wantBytes", false));
+        json.getBoolean("wantBytes", false), Lane.fromWire(json.getString("lane")));
   }
 }

@@ -43,6 +43,16 @@ class ContractJsonTest {
   }
 
   @Test
+  @DisplayName("a warm job keeps its lane over the bus; a job without a lane (an older gateway's) is a user job")
+  void laneRoundTrip() {
+    var warm = new RenderJob("req-2", "k", List.of(FRAME), PARAMS, 1L, false, Lane.WARM);
+    assertThat(RenderJob.fromJson(new JsonObject(warm.toJson().encode())).lane()).isEqualTo(Lane.WARM);
+    var old = warm.toJson();
+    old.remove("lane");
+    assertThat(RenderJob.fromJson(old).lane()).isEqualTo(Lane.USER);
+  }
+
+  @Test
   @DisplayName("a render reply with JPEG bytes survives a JSON round trip")
   void replyRoundTrip() {
     var reply = new RenderReply("k".repeat(64), 200, 134, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2}, true,
