@@ -24,7 +24,8 @@ public final class GatewayRouter {
   private GatewayRouter() {
   }
 
-  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, ThumbnailStore store, WorkerRegistry workers) {
+  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, IiifHandler iiif, ThumbnailStore store,
+                              WorkerRegistry workers) {
     var router = Router.router(vertx);
     // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
     router.route().handler(ctx -> {
@@ -43,6 +44,7 @@ public final class GatewayRouter {
       var signed = new SignedThumbnailHandler(local);
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
+    iiifRoutes(router, iiif);
     var cutouts = new CutoutHandler(thumbnails);
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)/$")).handler(named("cutout", cutouts::handle));
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
@@ -60,6 +62,28 @@ public final class GatewayRouter {
     router.route().failureHandler(GatewayRouter::failure);
     router.errorHandler(400, ctx -> Responses.json(ctx.response(), 400, new JsonObject().put("message", "Bad request")));
     return router;
+  }
+
+  /** docs/iiif.md; anything else under /iiif/ is a 400 (a malformed image request), never a frame route. */
+  private static void iiifRoutes(Router router, IiifHandler iiif) {
+    var id = "^/iiif/3/(?<identifier>[^/]+)";
+    getOrHead(router.routeWithRegex(id + "$")).handler(named("iiif-redirect", iiif::redirect));
+    getOrHead(router.routeWithRegex(id + "/info\\.json$")).handler(named("iiif-info", iiif::info));
+    getOrHead(router.routeWithRegex(id + "/(?<region>[^/]+)/(?<size>[^/]+)/(?<rotation>[^/]+)/(?<quality>[^/.]+)"
+        + "\\.(?<format>[^/.]+)$")).handler(named("iiif-image", iiif::image));
+    router.routeWithRegex("^/iiif/3/[^/]+(/info\\.json|/[^/]+/[^/]+/[^/]+/[^/]+)?$")
+        .handler(ctx -> {
+          var method = ctx.request().method();
+          if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            ctx.next();
+          } else {
+            RequestLog.of(ctx).route("method");
+            methodNotAllowed(ctx);
+          }
+        });
+    router.routeWithRegex("^/iiif(/.*)?$").handler(named("iiif", ctx -> Responses.json(ctx.response(), 400,
+        new JsonObject().put("message", "Not a IIIF Image API 3.0 request: /iiif/3/{identifier}/{region}/{size}/"
+            + "{rotation}/{quality}.{format} or /iiif/3/{identifier}/info.json"))));
   }
 
   private static Route getOrHead(Route route) {

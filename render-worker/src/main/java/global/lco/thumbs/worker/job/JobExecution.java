@@ -137,6 +137,11 @@ public final class JobExecution {
 
   /** Stores the JPEG; if the store refuses, the bytes still go back so an image request can be answered. */
   private Future<RenderReply> store(RenderJob job, RenderedJob rendered, Map<String, Long> stages) {
+    if (job.params().tile() != null && job.params().tile().sizeOnly()) {
+      // A size-only request has no picture to keep: its answer is the dimensions.
+      return Future.succeededFuture(new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), null, false,
+          stages, nodeId));
+    }
     long putStart = System.nanoTime();
     return store.put(job.cacheKey(), Buffer.buffer(rendered.jpeg()))
         .map(true)
