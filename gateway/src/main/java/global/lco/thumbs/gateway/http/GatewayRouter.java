@@ -81,6 +81,9 @@ public final class GatewayRouter {
             methodNotAllowed(ctx);
           }
         });
+    // More segments than an image request has: an identifier with a slash in it, which names nothing of ours.
+    router.routeWithRegex("^/iiif/3/[^/]+/[^/]+/[^/]+/[^/]+/[^/]+/.*$").handler(named("iiif",
+        ctx -> Responses.problem(ctx.response(), Failure.NOT_FOUND.problem(), RequestLog.of(ctx).requestId())));
     router.routeWithRegex("^/iiif(/.*)?$").handler(named("iiif", ctx -> Responses.json(ctx.response(), 400,
         new JsonObject().put("message", "Not a IIIF Image API 3.0 request: /iiif/3/{identifier}/{region}/{size}/"
             + "{rotation}/{quality}.{format} or /iiif/3/{identifier}/info.json"))));
