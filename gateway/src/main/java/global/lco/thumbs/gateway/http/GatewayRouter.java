@@ -45,6 +45,7 @@ public final class GatewayRouter {
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
     iiifRoutes(router, iiif);
+    getOrHead(router.route(StaticPages.OPENSEADRAGON_PATH)).handler(named("asset", StaticPages::openSeadragon));
     var cutouts = new CutoutHandler(thumbnails);
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)/$")).handler(named("cutout", cutouts::handle));
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
