@@ -36,12 +36,14 @@ public final class RenderJobRunner {
   private static final ThreadFactory CHANNEL_THREADS = Thread.ofPlatform().daemon().name("thumbs-colour-", 0).factory();
 
   private final FitsDecoder decoder;
+  private final FitsLimits limits;
 
   public RenderJobRunner(long maxPixels) {
     this(FitsLimits.of(maxPixels));
   }
 
   public RenderJobRunner(FitsLimits limits) {
+    this.limits = limits;
     this.decoder = new FitsDecoder(limits);
   }
 
@@ -118,6 +120,11 @@ public final class RenderJobRunner {
     stages.put("decode", decodeMillis);
     stages.putAll(timer.stages());
     return new RenderedJob(encoded, cut.width(), cut.height(), stages);
+  }
+
+  /** The limits its decoder applies. */
+  public FitsLimits limits() {
+    return limits;
   }
 
   /** Another size of a frame already stretched (from a {@link FrameCache}): resize, label and encode only. */

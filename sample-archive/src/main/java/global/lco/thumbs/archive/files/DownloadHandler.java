@@ -75,7 +75,7 @@ public final class DownloadHandler implements Handler<RoutingContext> {
     }
     ctx.vertx().fileSystem().readFile(frame.file().toString()).onComplete(read -> {
       if (read.succeeded()) {
-        Replies.send(ctx, object(frame, version, read.result()));
+        Replies.send(ctx, ByteRange.apply(ctx.request().getHeader("Range"), object(frame, version, read.result())));
       } else {
         Replies.send(ctx, S3Errors.internalError());
       }
