@@ -29,6 +29,7 @@ public final class SampleArchiveOptions {
   private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
   private byte[] signingSecret;
   private Clock clock = Clock.systemUTC();
+  private boolean ranges = true;
 
   public SampleArchiveOptions() {
   }
@@ -42,6 +43,7 @@ public final class SampleArchiveOptions {
     this.idleTimeout = other.idleTimeout;
     this.signingSecret = other.signingSecret == null ? null : other.signingSecret.clone();
     this.clock = other.clock;
+    this.ranges = other.ranges;
   }
 
   /** Port 9500 on 127.0.0.1, serving {@code ./testdata}. */
@@ -190,6 +192,17 @@ public final class SampleArchiveOptions {
       throw new IllegalArgumentException("URL lifetime must not be negative");
     }
     this.urlTtl = urlTtl;
+    return this;
+  }
+
+  /** Whether downloads honour a single {@code Range: bytes=a-b} (206), as S3 does; true by default. */
+  public boolean ranges() {
+    return ranges;
+  }
+
+  /** False makes downloads answer every GET with the whole file (200), as a server that ignores Range. */
+  public SampleArchiveOptions setRanges(boolean ranges) {
+    this.ranges = ranges;
     return this;
   }
 

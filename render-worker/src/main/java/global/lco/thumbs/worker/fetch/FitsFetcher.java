@@ -88,6 +88,8 @@ public final class FitsFetcher {
         .compose(response -> {
           long total = response.statusCode() == 206 ? total(response.getHeader("Content-Range"), first) : -1;
           if (total < 0) {
+            // The reset is expected here: no error log for the stream it ends.
+            response.exceptionHandler(ignored -> { });
             response.request().reset();
             return Future.failedFuture(new IllegalStateException("no single range in the answer (HTTP "
                 + response.statusCode() + ")"));
