@@ -23,17 +23,20 @@ import java.time.Duration;
  * @param rules           frame validation lists
  * @param orientation     THUMBNAIL_ORIENTATION: how requests without {@code orient} are turned
  * @param warm            warming at ingest: the archive's broker and what to render (off by default)
+ * @param iiifLookupTtl   IIIF_LOOKUP_TTL_MS: how long a caller's archive lookup serves its IIIF requests (docs/iiif.md)
  */
 public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration requestDeadline,
                             Duration renderAttempt, Duration drainTimeout, Duration quarantine,
                             ConnectionLimits connections, ArchiveConfig archive,
-                            ValidationRules rules, OrientationMode orientation, WarmConfig warm) {
+                            ValidationRules rules, OrientationMode orientation, WarmConfig warm,
+                            Duration iiifLookupTtl) {
   public static final int DEFAULT_HTTP_PORT = 8080;
   public static final int DEFAULT_MAX_SIDE = 10_000;
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(60);
   public static final Duration DEFAULT_RENDER_ATTEMPT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_QUARANTINE = Duration.ofMinutes(10);
+  public static final Duration DEFAULT_IIIF_LOOKUP_TTL = Duration.ofSeconds(10);
 
   public static GatewayConfig fromEnv(Env env) {
     int maxSide = env.integer("MAX_THUMBNAIL_SIDE", DEFAULT_MAX_SIDE, 1, 100_000);
@@ -49,7 +52,8 @@ public record GatewayConfig(String httpHost, int httpPort, int maxSide, Duration
         ArchiveConfig.fromEnv(env),
         ValidationRules.fromEnv(env),
         orientation(env),
-        WarmConfig.fromEnv(env, maxSide));
+        WarmConfig.fromEnv(env, maxSide),
+        env.millis("IIIF_LOOKUP_TTL_MS", DEFAULT_IIIF_LOOKUP_TTL, 0, 300_000));
   }
 
   /** {@code legacy} (the drop-in default, fits2image 0.4.6's flip) or {@code wcs} (today's upstream default). */

@@ -2,7 +2,9 @@ package global.lco.thumbs.gateway;
 
 import global.lco.thumbs.gateway.archive.ArchiveClient;
 import global.lco.thumbs.gateway.archive.FrameValidator;
+import global.lco.thumbs.gateway.archive.CallerLookups;
 import global.lco.thumbs.gateway.http.GatewayRouter;
+import global.lco.thumbs.gateway.http.IiifHandler;
 import global.lco.thumbs.gateway.http.ThumbnailHandler;
 import global.lco.thumbs.gateway.http.InvalidRequests;
 import global.lco.thumbs.gateway.dispatch.RenderDispatcher;
@@ -22,6 +24,8 @@ import io.vertx.ext.web.client.WebClientOptions;
 
 /** Wires the HTTP API: archive client, router, render dispatch. Computes nothing itself. */
 public final class GatewayVerticle extends VerticleBase {
+  /** Callers × frames whose archive lookups are remembered at once (docs/iiif.md). */
+  private static final int CALLER_LOOKUPS = 10_000;
   private final GatewayConfig config;
   private final ThumbnailStore store;
   private final WarmStatus warm;
@@ -53,7 +57,10 @@ public final class GatewayVerticle extends VerticleBase {
         new RenderQuarantine(vertx, config.quarantine(), metrics));
     var thumbnails = new ThumbnailHandler(archive, new FrameValidator(config.rules()), store, dispatcher,
         config.maxSide(), config.requestDeadline(), config.orientation());
-    var router = GatewayRouter.create(vertx, thumbnails, store, workers, warm::addTo);
+    var iiif = new IiifHandler(archive, new CallerLookups(config.iiifLookupTtl(), CALLER_LOOKUPS),
+        new FrameValidator(config.rules()), store, dispatcher, config.maxSide(), config.requestDeadline(),
+        config.orientation());
+    var router = GatewayRouter.create(vertx, thumbnails, iiif, store, workers, warm::addTo);
     server = vertx.createHttpServer(ConnectionGuard.http1Only(new HttpServerOptions()
             .setHost(config.httpHost())
             .setPort(config.httpPort())

@@ -33,6 +33,7 @@ public final class SampleArchiveOptions {
   private Clock clock = Clock.systemUTC();
   private String brokerUrl;
   private String exchange = DEFAULT_EXCHANGE;
+  private boolean ranges = true;
 
   public SampleArchiveOptions() {
   }
@@ -48,6 +49,7 @@ public final class SampleArchiveOptions {
     this.clock = other.clock;
     this.brokerUrl = other.brokerUrl;
     this.exchange = other.exchange;
+    this.ranges = other.ranges;
   }
 
   /** Port 9500 on 127.0.0.1, serving {@code ./testdata}. */
@@ -209,6 +211,17 @@ public final class SampleArchiveOptions {
       throw new IllegalArgumentException("URL lifetime must not be negative");
     }
     this.urlTtl = urlTtl;
+    return this;
+  }
+
+  /** Whether downloads honour a single {@code Range: bytes=a-b} (206), as S3 does; true by default. */
+  public boolean ranges() {
+    return ranges;
+  }
+
+  /** False makes downloads answer every GET with the whole file (200), as a server that ignores Range. */
+  public SampleArchiveOptions setRanges(boolean ranges) {
+    this.ranges = ranges;
     return this;
   }
 

@@ -52,7 +52,7 @@ final class SampleArchiveVerticle extends VerticleBase {
           }, clock),
           new FaultHandler(faults),
           new FramesHandler(catalog, faults, minter, new TokenAuthenticator(catalog::userForToken), clock),
-          new DownloadHandler(catalog, signer, clock));
+          new DownloadHandler(catalog, signer, clock, options.ranges()));
       server = vertx.createHttpServer(new HttpServerOptions()
               .setHost(options.host())
               .setPort(options.port())

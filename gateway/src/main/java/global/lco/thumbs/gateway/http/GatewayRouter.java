@@ -26,8 +26,8 @@ public final class GatewayRouter {
   }
 
   /** @param shownChecks adds to {@code /ready} what is shown but decides nothing (the ingest listener's connection) */
-  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, ThumbnailStore store, WorkerRegistry workers,
-                              Consumer<JsonObject> shownChecks) {
+  public static Router create(Vertx vertx, ThumbnailHandler thumbnails, IiifHandler iiif, ThumbnailStore store,
+                              WorkerRegistry workers, Consumer<JsonObject> shownChecks) {
     var router = Router.router(vertx);
     // Every answer gets a request id, a log line and a count, whatever route ends up answering it.
     router.route().handler(ctx -> {
@@ -46,6 +46,8 @@ public final class GatewayRouter {
       var signed = new SignedThumbnailHandler(local);
       getOrHead(router.route("/" + StoreConfig.LOCAL_URL_PATH + "*")).handler(named("signed", signed::handle));
     }
+    iiifRoutes(router, iiif);
+    getOrHead(router.route(StaticPages.OPENSEADRAGON_PATH)).handler(named("asset", StaticPages::openSeadragon));
     var cutouts = new CutoutHandler(thumbnails);
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)/$")).handler(named("cutout", cutouts::handle));
     getOrHead(router.routeWithRegex("^/cutout/(?<segment>[^/]+)$")).handler(named("redirect", GatewayRouter::addSlash));
@@ -63,6 +65,31 @@ public final class GatewayRouter {
     router.route().failureHandler(GatewayRouter::failure);
     router.errorHandler(400, ctx -> Responses.json(ctx.response(), 400, new JsonObject().put("message", "Bad request")));
     return router;
+  }
+
+  /** docs/iiif.md; anything else under /iiif/ is a 400 (a malformed image request), never a frame route. */
+  private static void iiifRoutes(Router router, IiifHandler iiif) {
+    var id = "^/iiif/3/(?<identifier>[^/]+)";
+    getOrHead(router.routeWithRegex(id + "$")).handler(named("iiif-redirect", iiif::redirect));
+    getOrHead(router.routeWithRegex(id + "/info\\.json$")).handler(named("iiif-info", iiif::info));
+    getOrHead(router.routeWithRegex(id + "/(?<region>[^/]+)/(?<size>[^/]+)/(?<rotation>[^/]+)/(?<quality>[^/.]+)"
+        + "\\.(?<format>[^/.]+)$")).handler(named("iiif-image", iiif::image));
+    router.routeWithRegex("^/iiif/3/[^/]+(/info\\.json|/[^/]+/[^/]+/[^/]+/[^/]+)?$")
+        .handler(ctx -> {
+          var method = ctx.request().method();
+          if (method == HttpMethod.GET || method == HttpMethod.HEAD) {
+            ctx.next();
+          } else {
+            RequestLog.of(ctx).route("method");
+            methodNotAllowed(ctx);
+          }
+        });
+    // More segments than an image request has: an identifier with a slash in it, which names nothing of ours.
+    router.routeWithRegex("^/iiif/3/[^/]+/[^/]+/[^/]+/[^/]+/[^/]+/.*$").handler(named("iiif",
+        ctx -> Responses.problem(ctx.response(), Failure.NOT_FOUND.problem(), RequestLog.of(ctx).requestId())));
+    router.routeWithRegex("^/iiif(/.*)?$").handler(named("iiif", ctx -> Responses.json(ctx.response(), 400,
+        new JsonObject().put("message", "Not a IIIF Image API 3.0 request: /iiif/3/{identifier}/{region}/{size}/"
+            + "{rotation}/{quality}.{format} or /iiif/3/{identifier}/info.json"))));
   }
 
   private static Route getOrHead(Route route) {

@@ -1,6 +1,7 @@
 package global.lco.thumbs.gateway.http;
 
 import global.lco.thumbs.shared.health.Health;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -12,8 +13,15 @@ import java.nio.charset.StandardCharsets;
 final class StaticPages {
   /** Self-contained (no external assets): a form that calls the API with fetch() and shows the answer. */
   static final String TRY_IT_HTML = resource("try-it.html");
-  /** The page's own script and styles only; the thumbnail may come from the store's host, a cutout from a blob. */
-  private static final String TRY_IT_POLICY = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+  /** OpenSeadragon (npm, BSD-3-Clause, assets/THIRD-PARTY.md), served from the jar: the page uses no CDN. */
+  private static final Buffer OPENSEADRAGON = Buffer.buffer(bytes("assets/openseadragon.min.js"));
+  /** Where the page loads OpenSeadragon from. */
+  static final String OPENSEADRAGON_PATH = "/_assets/openseadragon.min.js";
+  /**
+   * The page's own script and styles plus the bundled OpenSeadragon; the thumbnail may come from the store's host,
+   * a cutout from a blob, deep-zoom tiles from /iiif/3/.
+   */
+  private static final String TRY_IT_POLICY = "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
       + "connect-src 'self'; img-src * data: blob:; form-action 'none'; base-uri 'none'";
 
   static final String INDEX_HTML = """
@@ -44,16 +52,26 @@ final class StaticPages {
         .end(TRY_IT_HTML);
   }
 
+  static void openSeadragon(RoutingContext ctx) {
+    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/javascript; charset=utf-8")
+        .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=86400")
+        .end(OPENSEADRAGON);
+  }
+
   static void health(RoutingContext ctx) {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(Health.UP);
   }
 
   private static String resource(String name) {
+    return new String(bytes(name), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String name) {
     try (InputStream in = StaticPages.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + name);
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in.readAllBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

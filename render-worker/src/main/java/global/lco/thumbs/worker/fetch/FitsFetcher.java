@@ -59,9 +59,63 @@ public final class FitsFetcher {
         });
   }
 
+  /** Bytes {@code first}…{@code last} of a file of {@code total} bytes, as a 206 answer carried them. */
+  public record Part(Buffer bytes, long total) {
+  }
+
+  /**
+   * Bytes {@code first} to {@code last} (inclusive) of the file with {@code Range}; fails unless the
+   * server answers 206 with a {@code Content-Range} that matches (a 200 is reset, not read).
+   */
+  public Future<Part> fetchRange(String url, long first, long last, long timeoutMs) {
+    if (timeoutMs <= 0) {
+      return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
+    }
+    RequestOptions options;
+    try {
+      options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
+          .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs)
+          .putHeader("User-Agent", USER_AGENT).putHeader("Range", "bytes=" + first + "-" + last);
+    } catch (RuntimeException badUrl) {
+      return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
+    }
+    var request = new HttpClientRequest[1];
+    return http.request(options)
+        .compose(req -> {
+          request[0] = req;
+          return req.send();
+        })
+        .compose(response -> {
+          long total = response.statusCode() == 206 ? total(response.getHeader("Content-Range"), first) : -1;
+          if (total < 0) {
+            // The reset is expected here: no error log for the stream it ends.
+            response.exceptionHandler(ignored -> { });
+            response.request().reset();
+            return Future.failedFuture(new IllegalStateException("no single range in the answer (HTTP "
+                + response.statusCode() + ")"));
+          }
+          return readCapped(response).map(body -> new Part(body, total));
+        })
+        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
+        .onFailure(err -> {
+          if (request[0] != null) {
+            request[0].reset();
+          }
+        });
+  }
+
+  /** The total length in {@code bytes first-last/total}, or -1 when the range is not the one asked for. */
+  private static long total(String contentRange, long first) {
+    if (contentRange == null || !contentRange.startsWith("bytes " + first + "-")) {
+      return -1;
+    }
+    int slash = contentRange.indexOf('/');
+    return slash < 0 ? -1 : parseLength(contentRange.substring(slash + 1));
+  }
+
   private Future<Buffer> readCapped(HttpClientResponse response) {
     int status = response.statusCode();
-    if (status != 200) {
+    if (status != 200 && status != 206) {
       response.request().reset();
       return Future.failedFuture(UpstreamFailures.forStatus(status, null));
     }

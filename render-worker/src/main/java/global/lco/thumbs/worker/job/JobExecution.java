@@ -40,6 +40,7 @@ public final class JobExecution {
   private final String nodeId;
   private final FrameCache frames;
   private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
+  private final HeaderSize headers;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
@@ -52,6 +53,7 @@ public final class JobExecution {
                       RenderJobRunner runner, MemoryBudget budget, ThumbnailStore store, Duration downloadTimeout,
                       String nodeId, FrameCache frames) {
     this.frames = frames;
+    this.headers = new HeaderSize(fetcher, runner.limits());
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
@@ -82,21 +84,39 @@ public final class JobExecution {
   }
 
   private Future<RenderReply> render(RenderJob job) {
+    boolean sizeOnly = !job.color() && job.params().tile() != null && job.params().tile().sizeOnly();
+    return render(job, sizeOnly);
+  }
+
+  /** With {@code headersFirst}, a frame neither kept nor loading has its size read from its headers if it can be. */
+  private Future<RenderReply> render(RenderJob job, boolean headersFirst) {
     var key = job.color() || frames.capacityBytes() == 0 ? null : FrameCache.Key.of(job.frames().get(0), job.params());
     if (key == null) {
-      return fetchRenderStore(job, null);
+      return headersFirst ? sizeFromHeaders(job) : fetchRenderStore(job, null);
     }
     var pending = loading.running(key);
     if (pending != null) {
       // Whatever happens to the first job, look again: its frame is kept, or this job loads it.
-      return pending.transform(done -> render(job));
+      return pending.transform(done -> render(job, false));
     }
     var kept = frames.get(key);
     if (kept != null) {
       return pool(job).executeBlocking(() -> pixels.running(() -> runner.finish(kept, job.params())), false)
           .compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
     }
+    if (headersFirst) {
+      return sizeFromHeaders(job);
+    }
     return loading.start(key, () -> fetchRenderStore(job, key));
+  }
+
+  /** A size-only job answered from the FITS headers (range requests), else as any other job. */
+  private Future<RenderReply> sizeFromHeaders(RenderJob job) {
+    long start = System.nanoTime();
+    return headers.of(job.frames().get(0).url(), job.params(), Math.min(downloadTimeout.toMillis(), remaining(job)))
+        .compose(size -> size.isEmpty() ? render(job, false)
+            : Future.succeededFuture(new RenderReply(job.cacheKey(), size.get().width(), size.get().height(), null,
+                false, Map.of("headers", (System.nanoTime() - start) / 1_000_000), nodeId)));
   }
 
   /** Fetch, render and store; with a {@code key} the stretched frame is kept for other sizes. */
@@ -150,6 +170,11 @@ public final class JobExecution {
 
   /** Stores the JPEG; if the store refuses, the bytes still go back so an image request can be answered. */
   private Future<RenderReply> store(RenderJob job, RenderedJob rendered, Map<String, Long> stages) {
+    if (job.params().tile() != null && job.params().tile().sizeOnly()) {
+      // A size-only request has no picture to keep: its answer is the dimensions.
+      return Future.succeededFuture(new RenderReply(job.cacheKey(), rendered.width(), rendered.height(), null, false,
+          stages, nodeId));
+    }
     long putStart = System.nanoTime();
     return store.put(job.cacheKey(), Buffer.buffer(rendered.jpeg()))
         .map(true)

@@ -10,6 +10,8 @@ import global.lco.thumbs.worker.fits.UnreadableFitsException;
 import global.lco.thumbs.worker.render.colour.ColourRenderer;
 import global.lco.thumbs.worker.render.MonoRenderer;
 import global.lco.thumbs.worker.render.Picture;
+import global.lco.thumbs.worker.render.RenderedImage;
+import global.lco.thumbs.worker.tile.TileRenderer;
 import global.lco.thumbs.worker.render.StageTimer;
 import global.lco.thumbs.worker.render.colour.Channel;
 import global.lco.thumbs.worker.pixels.Plane;
@@ -34,12 +36,14 @@ public final class RenderJobRunner {
   private static final ThreadFactory CHANNEL_THREADS = Thread.ofPlatform().daemon().name("thumbs-colour-", 0).factory();
 
   private final FitsDecoder decoder;
+  private final FitsLimits limits;
 
   public RenderJobRunner(long maxPixels) {
     this(FitsLimits.of(maxPixels));
   }
 
   public RenderJobRunner(FitsLimits limits) {
+    this.limits = limits;
     this.decoder = new FitsDecoder(limits);
   }
 
@@ -84,7 +88,7 @@ public final class RenderJobRunner {
     Plane frame = FrameStretch.plane(image, params, timer);
     image = null; // the floats are garbage from here: let a collection during resize reclaim them
     keep.accept(frame);
-    var rendered = MonoRenderer.finish(frame, params, timer);
+    var rendered = finishFrame(frame, params, timer);
     var stages = new LinkedHashMap<String, Long>();
     stages.put("decode", decodeMillis);
     stages.putAll(timer.stages());
@@ -118,14 +122,36 @@ public final class RenderJobRunner {
     return new RenderedJob(encoded, cut.width(), cut.height(), stages);
   }
 
+  /** The limits its decoder applies. */
+  public FitsLimits limits() {
+    return limits;
+  }
+
   /** Another size of a frame already stretched (from a {@link FrameCache}): resize, label and encode only. */
   public RenderedJob finish(Plane frame, RenderParams params) {
     var timer = new StageTimer();
-    var rendered = MonoRenderer.finish(frame, params, timer);
+    var rendered = finishFrame(frame, params, timer);
     var stages = new LinkedHashMap<String, Long>();
     stages.put("frameReused", 0L);
     stages.putAll(timer.stages());
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), stages);
+  }
+
+  /**
+   * A thumbnail of the stretched frame, or the IIIF region its params ask for; a size-only request
+   * answers the picture's dimensions and no bytes.
+   */
+  private static RenderedImage finishFrame(Plane frame, RenderParams params, StageTimer timer) {
+    var tile = params.tile();
+    if (tile == null) {
+      return MonoRenderer.finish(frame, params, timer);
+    }
+    if (tile.sizeOnly()) {
+      return new RenderedImage(new byte[0], frame.width(), frame.height());
+    }
+    var picture = timer.stage("tile", () -> TileRenderer.render(frame, tile));
+    byte[] encoded = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
+    return new RenderedImage(encoded, picture.width(), picture.height());
   }
 
   /** Heap of a colour render: the three channels are decoded and stretched at the same time. */

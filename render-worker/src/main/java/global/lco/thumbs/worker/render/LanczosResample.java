@@ -28,14 +28,26 @@ final class LanczosResample {
    * last pixel) to {@code dstW × dstH}.
    */
   static byte[] resample(byte[] src, int w, int h, int channels, double boxW, double boxH, int dstW, int dstH) {
+    return resample(src, w, h, channels, 0, 0, boxW, boxH, dstW, dstH);
+  }
+
+  /**
+   * Resamples the box {@code [x0, x1) × [y0, y1)} of the source to {@code dstW × dstH} (Pillow's
+   * {@code resize(size, box=...)}): the pixels around the box feed its edge pixels, so a tile cut from
+   * a frame this way equals the same pixels of a render of a larger box of the same scale.
+   */
+  static byte[] resample(byte[] src, int w, int h, int channels, double x0, double y0, double x1, double y1,
+                         int dstW, int dstH) {
     // Pillow passes the box to C as single-precision floats; rounding it the same way is needed for
     // byte-identical weights when the box ends inside a pixel (e.g. 1523/3 after a box reduce).
-    float boxRight = (float) boxW;
-    float boxBottom = (float) boxH;
-    boolean horizontal = dstW != w || boxRight != w;
-    boolean vertical = dstH != h || boxBottom != h;
-    Coefficients cx = coefficients(w, boxRight, dstW);
-    Coefficients cy = coefficients(h, boxBottom, dstH);
+    float boxLeft = (float) x0;
+    float boxTop = (float) y0;
+    float boxRight = (float) x1;
+    float boxBottom = (float) y1;
+    boolean horizontal = dstW != w || boxLeft != 0 || boxRight != w;
+    boolean vertical = dstH != h || boxTop != 0 || boxBottom != h;
+    Coefficients cx = coefficients(w, boxLeft, boxRight, dstW);
+    Coefficients cy = coefficients(h, boxTop, boxBottom, dstH);
     byte[] img = src;
     int rows = h;
     if (horizontal) {
@@ -55,9 +67,14 @@ final class LanczosResample {
     return img;
   }
 
-  private static Coefficients coefficients(int inSize, float in1, int outSize) {
+  /** How far, in input pixels, the filter reaches from an output pixel's centre at this scale. */
+  static double support(double scale) {
+    return SUPPORT * Math.max(scale, 1.0);
+  }
+
+  private static Coefficients coefficients(int inSize, float in0, float in1, int outSize) {
     // The scale itself is computed in double, as in Pillow's precompute_coeffs.
-    double scale = (double) in1 / outSize;
+    double scale = ((double) in1 - in0) / outSize;
     double filterScale = Math.max(scale, 1.0);
     double support = SUPPORT * filterScale;
     int ksize = (int) Math.ceil(support) * 2 + 1;
@@ -67,7 +84,7 @@ final class LanczosResample {
     double[] k = new double[ksize];
     double inverse = 1.0 / filterScale;
     for (int xx = 0; xx < outSize; xx++) {
-      double center = (xx + 0.5) * scale;
+      double center = in0 + (xx + 0.5) * scale;
       // C's (int) cast truncates toward zero, as Java's does; Pillow relies on it for rounding here.
       int xmin = Math.max(0, (int) (center - support + 0.5));
       int xmax = Math.min(inSize, (int) (center + support + 0.5)) - xmin;

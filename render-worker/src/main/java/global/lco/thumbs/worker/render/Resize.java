@@ -1,5 +1,7 @@
 package global.lco.thumbs.worker.render;
 
+import global.lco.thumbs.shared.image.FitInside;
+
 /**
  * Pillow's {@code Image.thumbnail(size, LANCZOS, reducing_gap=2.0)}: shrink-only fit inside a box,
  * a cheap integer box reduce down to about twice the target, then an antialiased Lanczos-3 resample.
@@ -12,33 +14,10 @@ public final class Resize {
   private Resize() {
   }
 
-  /**
-   * Pillow (≥ 9) thumbnail size rule: keep the aspect ratio, pick whichever of floor/ceil keeps it
-   * closer (at least 1 px), and never enlarge an image that already fits.
-   */
+  /** Pillow (≥ 9) thumbnail size rule ({@link FitInside}): keep the aspect ratio, never enlarge. */
   public static Size fitInside(int w, int h, int boxW, int boxH) {
-    if (boxW >= w && boxH >= h) {
-      return new Size(w, h);
-    }
-    double aspect = (double) w / h;
-    if ((double) boxW / boxH >= aspect) {
-      double exact = boxH * aspect;
-      int lo = (int) Math.floor(exact);
-      int hi = (int) Math.ceil(exact);
-      // Python's min() keeps the first of equal keys, so ties go to floor.
-      int x = Math.abs(aspect - (double) hi / boxH) < Math.abs(aspect - (double) lo / boxH) ? hi : lo;
-      return new Size(Math.max(x, 1), boxH);
-    }
-    double exact = boxW / aspect;
-    int lo = (int) Math.floor(exact);
-    int hi = (int) Math.ceil(exact);
-    int y = heightError(aspect, boxW, hi) < heightError(aspect, boxW, lo) ? hi : lo;
-    return new Size(boxW, Math.max(y, 1));
-  }
-
-  /** Pillow's key for the height choice; a zero height scores 0 there, and max(…, 1) then fixes it. */
-  private static double heightError(double aspect, int width, int height) {
-    return height == 0 ? 0 : Math.abs(aspect - (double) width / height);
+    var fitted = FitInside.of(w, h, boxW, boxH);
+    return new Size(fitted.width(), fitted.height());
   }
 
   /** Shrinks an interleaved 8-bit image (1 or 3 channels) to exactly {@code dstW × dstH}. */
@@ -73,5 +52,54 @@ public final class Resize {
   public static byte[] fromReduced(byte[] reduced, int w, int h, int channels, int fx, int fy, int dstW, int dstH) {
     return LanczosResample.resample(reduced, BoxReduce.reducedSize(w, fx), BoxReduce.reducedSize(h, fy), channels,
         (double) w / fx, (double) h / fy, dstW, dstH);
+  }
+
+  /**
+   * The box {@code [x0, x0 + rw) × [y0, y0 + rh)} of a frame scaled to {@code dstW × dstH} as a thumbnail of
+   * the whole frame at that scale would show it: the frame is box-reduced from its origin by the factor
+   * {@link #thumbnail} would use for this scale, then Lanczos-resampled with the pixels around the box as
+   * context. Only the part of the frame the filter reaches is read. For the whole frame this is exactly
+   * {@link #thumbnail}; boxes side by side join without seams.
+   */
+  public static byte[] region(byte[] src, int w, int h, int x0, int y0, int rw, int rh, int dstW, int dstH) {
+    if (dstW == rw && dstH == rh) {
+      return crop(src, w, x0, y0, rw, rh);
+    }
+    int fx = reducingFactor(rw, dstW);
+    int fy = reducingFactor(rh, dstH);
+    // The window of reduced pixels the filter can reach: the box plus its support, on the reduce grid.
+    double bx0 = (double) x0 / fx;
+    double by0 = (double) y0 / fy;
+    double bx1 = (double) (x0 + rw) / fx;
+    double by1 = (double) (y0 + rh) / fy;
+    int marginX = (int) Math.ceil(LanczosResample.support((bx1 - bx0) / dstW)) + 2;
+    int marginY = (int) Math.ceil(LanczosResample.support((by1 - by0) / dstH)) + 2;
+    int wx0 = Math.max(0, (int) Math.floor(bx0) - marginX);
+    int wy0 = Math.max(0, (int) Math.floor(by0) - marginY);
+    int wx1 = Math.min(BoxReduce.reducedSize(w, fx), (int) Math.ceil(bx1) + marginX);
+    int wy1 = Math.min(BoxReduce.reducedSize(h, fy), (int) Math.ceil(by1) + marginY);
+    int sx0 = wx0 * fx;
+    int sy0 = wy0 * fy;
+    int sw = Math.min(w, wx1 * fx) - sx0;
+    int sh = Math.min(h, wy1 * fy) - sy0;
+    byte[] window = crop(src, w, sx0, sy0, sw, sh);
+    byte[] reduced = fx == 1 && fy == 1 ? window : BoxReduce.reduce(window, sw, sh, 1, fx, fy);
+    int rw2 = BoxReduce.reducedSize(sw, fx);
+    int rh2 = BoxReduce.reducedSize(sh, fy);
+    // Where the window reaches the frame's right or bottom edge, its last box is the frame's partial one.
+    double right = wx1 * fx >= w ? Math.min(bx1, (double) w / fx) : bx1;
+    double bottom = wy1 * fy >= h ? Math.min(by1, (double) h / fy) : by1;
+    return LanczosResample.resample(reduced, rw2, rh2, 1, bx0 - wx0, by0 - wy0, right - wx0, bottom - wy0, dstW, dstH);
+  }
+
+  private static byte[] crop(byte[] src, int w, int x0, int y0, int cw, int ch) {
+    if (x0 == 0 && y0 == 0 && cw == w && ch * w == src.length) {
+      return src;
+    }
+    byte[] out = new byte[cw * ch];
+    for (int y = 0; y < ch; y++) {
+      System.arraycopy(src, (y0 + y) * w + x0, out, y * cw, cw);
+    }
+    return out;
   }
 }

@@ -28,8 +28,11 @@ public final class DownloadHandler implements Handler<RoutingContext> {
   private final Catalog catalog;
   private final DownloadSigner signer;
   private final Clock clock;
+  private final boolean ranges;
 
-  public DownloadHandler(Catalog catalog, DownloadSigner signer, Clock clock) {
+  /** @param ranges whether a single byte range is answered with 206 ({@link ByteRange}) */
+  public DownloadHandler(Catalog catalog, DownloadSigner signer, Clock clock, boolean ranges) {
+    this.ranges = ranges;
     this.catalog = catalog;
     this.signer = signer;
     this.clock = clock;
@@ -75,7 +78,8 @@ public final class DownloadHandler implements Handler<RoutingContext> {
     }
     ctx.vertx().fileSystem().readFile(frame.file().toString()).onComplete(read -> {
       if (read.succeeded()) {
-        Replies.send(ctx, object(frame, version, read.result()));
+        var whole = object(frame, version, read.result());
+        Replies.send(ctx, ranges ? ByteRange.apply(ctx.request().getHeader("Range"), whole) : whole);
       } else {
         Replies.send(ctx, S3Errors.internalError());
       }

@@ -46,7 +46,8 @@ public final class RequestRecorder implements Handler<RoutingContext> {
     ctx.put(FRAME_ID, frameId);
     var query = request.query();
     log.add(new RecordedRequest(clock.instant(), request.method().name(), path, query == null ? "" : query, route,
-        frameId, request.getHeader("Authorization") != null, request.getHeader("Accept"), request.getHeader("Host")));
+        frameId, request.getHeader("Authorization") != null, request.getHeader("Accept"), request.getHeader("Host"),
+        request.getHeader("Range")));
     ctx.next();
   }
 }

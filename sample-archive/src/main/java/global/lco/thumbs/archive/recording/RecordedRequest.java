@@ -13,9 +13,10 @@ import java.time.Instant;
  * @param authorization whether an {@code Authorization} header was present
  * @param accept        the {@code Accept} header, or {@code null}
  * @param host          the {@code Host} header, or {@code null}
+ * @param range         the {@code Range} header, or {@code null} (a download of the whole file)
  */
 public record RecordedRequest(Instant at, String method, String path, String query, Route route, Long frameId,
-    boolean authorization, String accept, String host) {
+    boolean authorization, String accept, String host, String range) {
 
   /** {@code true} for a GET of a file (HEAD does not count as a download). */
   public boolean isDownload() {
@@ -32,6 +33,7 @@ public record RecordedRequest(Instant at, String method, String path, String que
         .put("frame_id", frameId)
         .put("authorization", authorization)
         .put("accept", accept)
-        .put("host", host);
+        .put("host", host)
+        .put("range", range);
   }
 }

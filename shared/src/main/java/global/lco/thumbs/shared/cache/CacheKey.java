@@ -63,6 +63,9 @@ public final class CacheKey {
           .append(c.height()).append(' ').append(c.zoom()).append(' ').append(c.sigma()).append(' ')
           .append(c.ticks()).append('\n');
     }
+    if (p.tile() != null) {
+      sb.append("tile ").append(p.tile().keyText()).append('\n');
+    }
     return sb.toString();
   }
 

@@ -1,0 +1,163 @@
+package global.lco.thumbs.bench;
+
+import global.lco.thumbs.app.ThumbsConfig;
+import global.lco.thumbs.app.ThumbsService;
+import global.lco.thumbs.archive.SampleArchive;
+import global.lco.thumbs.archive.SampleArchiveOptions;
+import global.lco.thumbs.archive.TestData;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Deep-zoom figures for docs/iiif.md, end to end through a single-machine service and the sample
+ * archive, on the 4160×4096 bench frame (BenchFrames). Each round starts fresh services, so every
+ * "cold" request really is: (A) an archive that honours Range: info.json from header ranges, the
+ * first tile (the frame downloaded, decoded, stretched), then every other 512×512 full-resolution
+ * tile of the frame, each a new key rendered from the kept frame; (B) an archive that ignores
+ * Range and no frame cache: info.json from the full download, then a cold 200×200 thumbnail.
+ * Usage (after {@code mvn -B package -DskipTests}):
+ * {@code java -cp bench/target/thumbs-bench.jar global.lco.thumbs.bench.IiifTiming [ROUNDS [DIR]]}.
+ */
+public final class IiifTiming {
+  private static final int TILE = 512;
+
+  private IiifTiming() {
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    Path out = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("thumbs-iiif-timing");
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+    Path data = out.resolve("data");
+    var frame = BenchFrames.tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), data.resolve("fits"),
+        4160, 4096);
+    Files.createDirectories(data.resolve("archive"));
+    Files.writeString(data.resolve("archive/catalog.json"), "{\"frames\": []}\n");
+    // The only file the archive serves: its automatic id is the first.
+    String id = "10000";
+    var infoRange = new ArrayList<Double>();
+    var infoFull = new ArrayList<Double>();
+    var firstTile = new ArrayList<Double>();
+    var coldThumbnail = new ArrayList<Double>();
+    var tiles = new ArrayList<Double>();
+    int width = 0;
+    int height = 0;
+    Vertx vertx = Vertx.vertx();
+    try (var http = HttpClient.newHttpClient()) {
+      for (int round = 0; round < rounds; round++) {
+        try (var a = Running.start(vertx, data, out, true, Map.of())) {
+          long start = System.nanoTime();
+          var info = get(http, a.base + "iiif/3/" + id + "/info.json");
+          infoRange.add(ms(start));
+          width = new JsonObject(info).getInteger("width");
+          height = new JsonObject(info).getInteger("height");
+          if (a.archive.downloads().stream().anyMatch(d -> d.range() == null)) {
+            throw new IllegalStateException("info.json downloaded the whole file");
+          }
+          start = System.nanoTime();
+          get(http, a.base + "iiif/3/" + id + "/0,0," + TILE + "," + TILE + "/" + TILE + ",/0/default.jpg");
+          firstTile.add(ms(start));
+          for (int y = 0; y < height; y += TILE) {
+            for (int x = 0; x < width; x += TILE) {
+              if (x == 0 && y == 0) {
+                continue;
+              }
+              int w = Math.min(TILE, width - x);
+              int h = Math.min(TILE, height - y);
+              start = System.nanoTime();
+              get(http, a.base + "iiif/3/" + id + "/" + x + "," + y + "," + w + "," + h + "/" + w + ",/0/default.jpg");
+              tiles.add(ms(start));
+            }
+          }
+        }
+        try (var b = Running.start(vertx, data, out, false, Map.of("FRAME_CACHE_MB", "0"))) {
+          long start = System.nanoTime();
+          var info = new JsonObject(get(http, b.base + "iiif/3/" + id + "/info.json"));
+          infoFull.add(ms(start));
+          if (info.getInteger("width") != width || info.getInteger("height") != height) {
+            throw new IllegalStateException("the full download gives another size: " + info.encode());
+          }
+          start = System.nanoTime();
+          get(http, b.base + id + "/?image=true&width=200&height=200");
+          coldThumbnail.add(ms(start));
+        }
+      }
+    } finally {
+      vertx.close().await();
+    }
+    System.out.printf(Locale.ROOT, "frame %s (%d×%d picture, %d bytes), %d rounds, %d cores%n", frame.name(), width,
+        height, Files.size(frame.file()), rounds, Runtime.getRuntime().availableProcessors());
+    System.out.println("| request | n | p50 ms | p99 ms | min ms | max ms |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    row("info.json, cold frame, header ranges", infoRange);
+    row("info.json, cold frame, full download (Range ignored)", infoFull);
+    row("first 512×512 tile, cold frame", firstTile);
+    row("cold thumbnail 200×200 (no frame cache)", coldThumbnail);
+    row("further 512×512 tiles of the frame (new keys)", tiles);
+  }
+
+  /** A sample archive and a service on it, closed together. */
+  private record Running(SampleArchive archive, ThumbsService service, String base) implements AutoCloseable {
+    static Running start(Vertx vertx, Path data, Path out, boolean ranges, Map<String, String> extra)
+        throws IOException {
+      // A new, empty store each time: nothing of an earlier round or run is a stored hit.
+      Path dir = Files.createTempDirectory(Files.createDirectories(out), "service-");
+      var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setDataDir(data).setRanges(ranges))
+          .await();
+      var env = new HashMap<>(System.getenv());
+      env.put("ARCHIVE_API_URL", archive.baseUrl());
+      env.put("HTTP_HOST", "127.0.0.1");
+      env.put("HTTP_PORT", Integer.toString(freePort()));
+      env.put("THUMBNAIL_DIR", dir.resolve("thumbnails").toString());
+      env.put("TMP_DIR", dir.toString());
+      env.putAll(extra);
+      var service = ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
+      return new Running(archive, service, "http://127.0.0.1:" + service.port() + "/");
+    }
+
+    @Override
+    public void close() {
+      service.close().await();
+      archive.close().await();
+    }
+  }
+
+  private static String get(HttpClient http, String url) throws IOException, InterruptedException {
+    var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return response.body();
+  }
+
+  private static double ms(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e6;
+  }
+
+  private static void row(String name, List<Double> ms) {
+    double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
+    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, values.length,
+        Stats.median(values), Stats.percentile(values, 99), ms.stream().mapToDouble(d -> d).min().orElse(0),
+        ms.stream().mapToDouble(d -> d).max().orElse(0));
+  }
+
+  private static int freePort() throws IOException {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package global.lco.thumbs.gateway.iiif;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The dimensions of frames' stretched, oriented pictures, which every IIIF request needs to resolve
+ * its region and size. They depend only on the pixels and the orientation (not on the caller: access
+ * is checked on every request before this is read), so a gateway keeps the most recent ones.
+ */
+public final class PictureSizes {
+  /** Key of a picture: frame id, pixel version and orientation. */
+  public record Key(long frameId, String version, String orientation) {
+  }
+
+  /** Width and height in pixels. */
+  public record Dimensions(int width, int height) {
+  }
+
+  private final int capacity;
+  private final Map<Key, Dimensions> known;
+
+  public PictureSizes(int capacity) {
+    this.capacity = capacity;
+    this.known = new LinkedHashMap<>(64, 0.75f, true);
+  }
+
+  public synchronized Dimensions get(Key key) {
+    return known.get(key);
+  }
+
+  public synchronized void put(Key key, Dimensions dimensions) {
+    known.put(key, dimensions);
+    var eldest = known.keySet().iterator();
+    while (known.size() > capacity && eldest.hasNext()) {
+      eldest.next();
+      eldest.remove();
+    }
+  }
+}
