@@ -77,22 +77,12 @@ public final class RenderJobRunner {
    */
   public RenderedJob render(byte[] fits, RenderParams params, Consumer<Plane> keep) {
     var timer = new StageTimer();
-    long decodeStart = System.nanoTime();
-    FitsImage image;
-    try {
-      image = decoder.decode(fits);
-    } catch (UnreadableFitsException unreadable) {
-      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
-    }
-    long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
+    FitsImage image = timer.stage("decode", () -> decode(fits, ""));
     Plane frame = FrameStretch.plane(image, params, timer);
     image = null; // the floats are garbage from here: let a collection during resize reclaim them
     keep.accept(frame);
     var rendered = finishFrame(frame, params, timer);
-    var stages = new LinkedHashMap<String, Long>();
-    stages.put("decode", decodeMillis);
-    stages.putAll(timer.stages());
-    return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), stages);
+    return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), new LinkedHashMap<>(timer.stages()));
   }
 
   /**
@@ -103,23 +93,12 @@ public final class RenderJobRunner {
    */
   public RenderedJob cutout(byte[] fits, RenderParams params, long seed) {
     var timer = new StageTimer();
-    long decodeStart = System.nanoTime();
-    FitsImage image;
-    try {
-      image = decoder.decode(fits);
-    } catch (UnreadableFitsException unreadable) {
-      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
-    }
-    long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
-    var decoded = image;
+    var decoded = timer.stage("decode", () -> decode(fits, ""));
     var cut = timer.stage("cutout", () -> CutoutRenderer.render(decoded.pixels(), decoded.width(), decoded.height(),
         decoded.orientation(), params.cutout(), params.orientation(), seed));
     var picture = new Picture(cut.pixels(), cut.width(), cut.height(), 1);
     byte[] encoded = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
-    var stages = new LinkedHashMap<String, Long>();
-    stages.put("decode", decodeMillis);
-    stages.putAll(timer.stages());
-    return new RenderedJob(encoded, cut.width(), cut.height(), stages);
+    return new RenderedJob(encoded, cut.width(), cut.height(), new LinkedHashMap<>(timer.stages()));
   }
 
   /** The limits its decoder applies. */
@@ -180,12 +159,7 @@ public final class RenderJobRunner {
    * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS with what is wrong with the file
    */
   public Picture picture(byte[] fits, RenderParams params) {
-    FitsImage image;
-    try {
-      image = decoder.decode(fits);
-    } catch (UnreadableFitsException unreadable) {
-      throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
-    }
+    FitsImage image = decode(fits, "");
     var timer = new StageTimer();
     return MonoRenderer.picture(FrameStretch.plane(image, params, timer), params, timer);
   }
@@ -217,13 +191,19 @@ public final class RenderJobRunner {
   }
 
   private Channel channel(String name, byte[] fits, RenderParams params) {
-    FitsImage image;
+    return FrameStretch.channel(decode(fits, name + " frame: "), params);
+  }
+
+  /**
+   * The file's image; an unreadable one is the UNREADABLE_FITS problem with what is wrong, after
+   * {@code prefix} (which frame of a colour set, or nothing).
+   */
+  private FitsImage decode(byte[] fits, String prefix) {
     try {
-      image = decoder.decode(fits);
+      return decoder.decode(fits);
     } catch (UnreadableFitsException unreadable) {
-      throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
+      throw Failure.UNREADABLE_FITS.problem(prefix + unreadable.getMessage());
     }
-    return FrameStretch.channel(image, params);
   }
 
   private static Channel result(Future<Channel> channel) {
