@@ -95,8 +95,9 @@ class FitsFuzzTest {
         failures.add(name + ": allocated " + allocated + " bytes, bound " + bound);
         keep(n, mutant.bytes());
       }
-      if (ms > 1000) {
-        failures.add(name + ": took " + ms + " ms");
+      // A pause of the machine (GC, another process) can stretch one read; a slow mutant is slow every time.
+      if (ms > 1000 && (ms = timeAgain(mutant.bytes())) > 1000) {
+        failures.add(name + ": took " + ms + " ms, twice");
         keep(n, mutant.bytes());
       }
       if (allocated > worstAllocation) {
@@ -128,6 +129,18 @@ class FitsFuzzTest {
         .hasMessageContaining("HDU 1");
     long allocated = threads.getTotalThreadAllocatedBytes() - before;
     assertThat(allocated).as("bytes allocated").isLessThan(BASE_ALLOWANCE + BYTES_PER_FILE_BYTE * mutant.length);
+  }
+
+  /** Milliseconds to read a mutant once more, whatever the outcome. */
+  private static long timeAgain(byte[] mutant) {
+    long start = System.nanoTime();
+    try {
+      DECODER.inspect(mutant);
+      DECODER.decode(mutant);
+    } catch (UnreadableFitsException | RuntimeException ignored) {
+      // the outcome was judged on the first read
+    }
+    return (System.nanoTime() - start) / 1_000_000;
   }
 
   /** Each seed read a few times first, so the per-mutant second measures the reading, not the JIT's first compile. */
