@@ -13,6 +13,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Downloads a FITS file from the archive's presigned URL into memory. No Authorization is ever
@@ -32,31 +33,8 @@ public final class FitsFetcher {
   private static final String USER_AGENT = "lco-thumbs/1.0";
 
   public Future<Buffer> fetch(String url, long timeoutMs) {
-    if (timeoutMs <= 0) {
-      return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
-    }
-    RequestOptions options;
-    try {
-      options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-          .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs)
-          .putHeader("User-Agent", USER_AGENT);
-    } catch (RuntimeException badUrl) {
-      return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
-    }
-    var request = new HttpClientRequest[1];
-    return http.request(options)
-        .compose(req -> {
-          request[0] = req;
-          return req.send();
-        })
-        .compose(this::readCapped)
-        .timeout(timeoutMs, TimeUnit.MILLISECONDS)
-        .recover(err -> {
-          if (request[0] != null) {
-            request[0].reset();
-          }
-          return Future.failedFuture(UpstreamFailures.forTransport(err));
-        });
+    return get(url, timeoutMs, null, this::readCapped)
+        .recover(err -> Future.failedFuture(UpstreamFailures.forTransport(err)));
   }
 
   /** Bytes {@code first}…{@code last} of a file of {@code total} bytes, as a 206 answer carried them. */
@@ -68,6 +46,25 @@ public final class FitsFetcher {
    * server answers 206 with a {@code Content-Range} that matches (a 200 is reset, not read).
    */
   public Future<Part> fetchRange(String url, long first, long last, long timeoutMs) {
+    return get(url, timeoutMs, "bytes=" + first + "-" + last, response -> {
+      long total = response.statusCode() == 206 ? total(response.getHeader("Content-Range"), first) : -1;
+      if (total < 0) {
+        // The reset is expected here: no error log for the stream it ends.
+        response.exceptionHandler(ignored -> { });
+        response.request().reset();
+        return Future.failedFuture(new IllegalStateException("no single range in the answer (HTTP "
+            + response.statusCode() + ")"));
+      }
+      return readCapped(response).map(body -> new Part(body, total));
+    });
+  }
+
+  /**
+   * One GET of {@code url} (with {@code range}, when not null) whose answer {@code read} turns into
+   * the result, within {@code timeoutMs}; on any failure the request is reset, so no connection
+   * stays open behind it.
+   */
+  private <T> Future<T> get(String url, long timeoutMs, String range, Function<HttpClientResponse, Future<T>> read) {
     if (timeoutMs <= 0) {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }
@@ -75,7 +72,10 @@ public final class FitsFetcher {
     try {
       options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
           .setConnectTimeout(timeoutMs).setIdleTimeout(timeoutMs)
-          .putHeader("User-Agent", USER_AGENT).putHeader("Range", "bytes=" + first + "-" + last);
+          .putHeader("User-Agent", USER_AGENT);
+      if (range != null) {
+        options.putHeader("Range", range);
+      }
     } catch (RuntimeException badUrl) {
       return Future.failedFuture(Failure.UPSTREAM_ERROR.problem());
     }
@@ -85,17 +85,7 @@ public final class FitsFetcher {
           request[0] = req;
           return req.send();
         })
-        .compose(response -> {
-          long total = response.statusCode() == 206 ? total(response.getHeader("Content-Range"), first) : -1;
-          if (total < 0) {
-            // The reset is expected here: no error log for the stream it ends.
-            response.exceptionHandler(ignored -> { });
-            response.request().reset();
-            return Future.failedFuture(new IllegalStateException("no single range in the answer (HTTP "
-                + response.statusCode() + ")"));
-          }
-          return readCapped(response).map(body -> new Part(body, total));
-        })
+        .compose(read)
         .timeout(timeoutMs, TimeUnit.MILLISECONDS)
         .onFailure(err -> {
           if (request[0] != null) {
