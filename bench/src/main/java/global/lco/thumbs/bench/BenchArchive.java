@@ -19,10 +19,10 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class BenchArchive implements AutoCloseable {
   /** Frame ids of the sequential requests; each client of a load level has {@link #PER_CLIENT} more. */
-  static final int SEQUENTIAL_IDS = 64;
-  static final int PER_CLIENT = 8;
-  static final int MAX_CLIENTS = 64;
-  static final int COLOUR_SETS = 16;
+  static final int SEQUENTIAL_IDS = 32;
+  static final int PER_CLIENT = 4;
+  static final int MAX_CLIENTS = EndToEnd.OVERLOAD_CLIENTS;
+  static final int COLOUR_SETS = 8;
   private static final long FIRST_MONO = 20_000;
   private static final long FIRST_COLOUR = 30_000;
   private static final long FIRST_REQUEST = 70_000;

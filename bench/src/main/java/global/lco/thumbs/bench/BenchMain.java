@@ -49,7 +49,7 @@ public final class BenchMain {
    * @param stages       also time each render stage in this JVM against a bare nom-tam-fits decode
    * @param frame        the 4k frame, or null for the one fetch-more.sh makes, else one built from the corpus
    * @param serviceJar   the single-machine service's jar
-   * @param serviceJvm   options of the service's JVM
+   * @param serviceJvm   options of the service's JVM (default: the launchers', {@link #launcherOptions})
    * @param reference    the fits2image-0.4.6 folder, or null to look for it
    */
   record Options(Path out, Path plot, int warmup, int iterations, double hitSeconds, double loadSeconds,
@@ -68,7 +68,7 @@ public final class BenchMain {
       Path frame = null;
       Path jar = Stream.of(Path.of("app/target/thumbs.jar"), Path.of("../app/target/thumbs.jar"))
           .filter(Files::isRegularFile).findFirst().orElse(Path.of("app/target/thumbs.jar"));
-      List<String> jvm = List.of();
+      List<String> jvm = null;
       Path reference = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
@@ -93,7 +93,32 @@ public final class BenchMain {
         throw new IllegalArgumentException("iterations must be >= 1, warmup >= 0, hit-seconds and load-seconds > 0");
       }
       return new Options(out, plot == null ? out.resolve("performance.png") : plot, warmup, iterations, seconds, load,
-          smoke, stages, frame, jar, jvm, reference);
+          smoke, stages, frame, jar, jvm == null ? launcherOptions() : jvm, reference);
+    }
+  }
+
+  /**
+   * The JVM options the launchers (run.sh, the images) start the service with, from
+   * {@code config/jvm-options.sh}; none (a bare {@code java -jar}) where the script is not found.
+   */
+  static List<String> launcherOptions() {
+    var script = Stream.of(Path.of("config/jvm-options.sh"), Path.of("../config/jvm-options.sh"))
+        .filter(Files::isRegularFile).findFirst();
+    if (script.isEmpty()) {
+      return List.of();
+    }
+    try {
+      var process = new ProcessBuilder("sh", script.get().toString()).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(script.get() + " failed: " + out);
+      }
+      return List.of(out.split("\\s+"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + script.get(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 
@@ -185,7 +210,7 @@ public final class BenchMain {
       for (var frame : frames) {
         long id = autoId(data.resolve("fits"), frame.file());
         String url = record(archive.baseUrl() + "frames/" + id + "/").getString("url");
-        Supplier<byte[]> fetch = () -> fetcher.fetch(url, 120_000).await().getBytes();
+        Supplier<byte[]> fetch = () -> fetcher.fetch(url, 120_000).await();
         log.printf("stages of %s (frame %d): %d warm-up + %d timed iterations …%n", frame.name(), id,
             options.warmup(), options.iterations());
         renders.add(bench.run(frame, fetch,

@@ -19,7 +19,17 @@ final class ColdLoad {
    * {@code busyWithoutRetryAfter} counts 503s that lacked the header.
    */
   record Level(int clients, double seconds, Map<Integer, Long> statuses, long busyWithoutRetryAfter,
-               double p50, double p99, double max) {
+               double p50, double p99, double max, long serviceCpuMs, long benchCpuMs) {
+
+    /** The service's CPU milliseconds per thumbnail answered (a measure that load from elsewhere moves little). */
+    double serviceCpuPerFrame() {
+      return ok() == 0 ? Double.NaN : (double) serviceCpuMs / ok();
+    }
+
+    /** The benchmark JVM's (archive, clients) CPU milliseconds per thumbnail answered. */
+    double benchCpuPerFrame() {
+      return ok() == 0 ? Double.NaN : (double) benchCpuMs / ok();
+    }
 
     long ok() {
       return statuses.getOrDefault(200, 0L);
@@ -42,7 +52,10 @@ final class ColdLoad {
   private ColdLoad() {
   }
 
-  static Level run(ColdRequests requests, int clients, Duration duration) throws InterruptedException {
+  static Level run(ColdRequests requests, ServiceProcess service, int clients, Duration duration)
+      throws InterruptedException {
+    long serviceCpu = service.cpuMillis();
+    long benchCpu = ServiceProcess.cpuMillis(ProcessHandle.current().pid());
     var answers = new ArrayList<List<ColdRequests.Answer>>();
     var threads = new ArrayList<Thread>();
     long start = System.nanoTime();
@@ -61,6 +74,8 @@ final class ColdLoad {
       t.join();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    serviceCpu = service.cpuMillis() - serviceCpu;
+    benchCpu = ServiceProcess.cpuMillis(ProcessHandle.current().pid()) - benchCpu;
     var statuses = new TreeMap<Integer, Long>();
     long noRetryAfter = 0;
     var okMs = new ArrayList<Double>();
@@ -80,6 +95,7 @@ final class ColdLoad {
     for (double v : ms) {
       max = Math.max(max, v);
     }
-    return new Level(clients, seconds, statuses, noRetryAfter, Stats.percentile(ms, 50), Stats.percentile(ms, 99), max);
+    return new Level(clients, seconds, statuses, noRetryAfter, Stats.percentile(ms, 50), Stats.percentile(ms, 99), max,
+        serviceCpu, benchCpu);
   }
 }

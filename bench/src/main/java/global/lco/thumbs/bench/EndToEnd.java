@@ -131,11 +131,11 @@ final class EndToEnd {
         var levels = new ArrayList<ColdLoad.Level>();
         for (int clients : CLIENTS) {
           log.printf("cold load, %d client(s), %d s …%n", clients, settings.load().toSeconds());
-          levels.add(ColdLoad.run(requests, clients, settings.load()));
+          levels.add(ColdLoad.run(requests, service, clients, settings.load()));
         }
         long peakAfterLoad = service.peakRss();
         log.printf("overload, %d clients, %d s …%n", OVERLOAD_CLIENTS, settings.load().toSeconds());
-        var overload = ColdLoad.run(requests, OVERLOAD_CLIENTS, settings.load());
+        var overload = ColdLoad.run(requests, service, OVERLOAD_CLIENTS, settings.load());
         long peak = service.peakRss();
         service.close();
 

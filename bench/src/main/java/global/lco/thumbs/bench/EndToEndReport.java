@@ -54,8 +54,11 @@ final class EndToEndReport {
         f[0], f[Math.min(4, f.length - 1)], f[f.length - 1], r.ours("mono"));
     out.println();
 
-    out.println("| clients | cold frames/s | p50 ms | p99 ms | max ms | answers |");
-    out.println("|---:|---:|---:|---:|---:|---|");
+    out.println("CPU per thumbnail: the service's, and the benchmark's own (archive and clients) on the same cores;"
+        + " other work on the machine moves these little, unlike the times:");
+    out.println();
+    out.println("| clients | cold frames/s | p50 ms | p99 ms | max ms | answers | CPU ms/frame service + bench |");
+    out.println("|---:|---:|---:|---:|---:|---|---:|");
     for (var level : r.levels()) {
       level(out, level);
     }
@@ -95,9 +98,10 @@ final class EndToEndReport {
   }
 
   private static void level(PrintStream out, ColdLoad.Level level) {
-    out.printf(Locale.ROOT, "| %d | %.1f | %.0f | %.0f | %.0f | %s |%n", level.clients(), level.framesPerSecond(),
-        level.p50(), level.p99(), level.max(), statuses(level.statuses())
-            + (level.busyWithoutRetryAfter() > 0 ? ", " + level.busyWithoutRetryAfter() + " × 503 without Retry-After" : ""));
+    out.printf(Locale.ROOT, "| %d | %.1f | %.0f | %.0f | %.0f | %s | %.0f + %.0f |%n", level.clients(),
+        level.framesPerSecond(), level.p50(), level.p99(), level.max(), statuses(level.statuses())
+            + (level.busyWithoutRetryAfter() > 0 ? ", " + level.busyWithoutRetryAfter() + " × 503 without Retry-After" : ""),
+        level.serviceCpuPerFrame(), level.benchCpuPerFrame());
   }
 
   static String statuses(Map<Integer, Long> statuses) {

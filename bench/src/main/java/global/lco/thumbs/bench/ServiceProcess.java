@@ -108,6 +108,23 @@ final class ServiceProcess implements AutoCloseable {
     return status().getOrDefault("VmRSS", -1L);
   }
 
+  /** CPU time the process has used so far (user + system), in ms; -1 where /proc is missing. */
+  long cpuMillis() {
+    return cpuMillis(process.pid());
+  }
+
+  /** CPU time of process {@code pid} so far from {@code /proc/PID/stat} (clock ticks of 10 ms), or -1. */
+  static long cpuMillis(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // Fields after the parenthesised command name: state is field 3, utime 14 and stime 15.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    } catch (IOException | RuntimeException noProc) {
+      return -1;
+    }
+  }
+
   private Map<String, Long> status() {
     var values = new HashMap<String, Long>();
     try {

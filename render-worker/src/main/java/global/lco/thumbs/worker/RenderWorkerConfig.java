@@ -26,10 +26,14 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
   public static final int DEFAULT_QUEUE_PER_RENDER = 4;
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
-  /** Share of the maximum heap that renders may reserve by default; the rest is for downloads and Vert.x. */
-  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
-  /** The frame cache takes 1/8 of the maximum heap by default. */
-  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 8;
+  /**
+   * Share of the maximum heap that renders may reserve by default; the rest is for the frame cache,
+   * the file downloading ahead and Vert.x. With the launchers' heap (config/jvm-options.sh: 64 MiB
+   * + 128 MiB per render) two cold 4k renders (about 107 MiB each) fit at once on 2 cores.
+   */
+  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.7;
+  /** The frame cache takes 1/10 of the maximum heap by default (32 MiB of the launchers' 320 on 2 cores). */
+  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 10;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
@@ -57,7 +61,7 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
     return renderConcurrency + queueLength;
   }
 
-  /** An eighth of the heap: about seven 4k frames in a 1 GiB heap, next to the render budget's 60 %. */
+  /** A tenth of the heap: about six 4k frames in a 1 GiB heap, next to the render budget's 70 %. */
   private static long defaultFrameCacheMiB() {
     return Runtime.getRuntime().maxMemory() / DEFAULT_FRAME_CACHE_HEAP_FRACTION / (1024 * 1024);
   }

@@ -14,6 +14,7 @@ import global.lco.thumbs.worker.job.JobExecution;
 import global.lco.thumbs.worker.job.JobReport;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
+import global.lco.thumbs.worker.job.WorkSlots;
 import global.lco.thumbs.worker.pixels.PixelPool;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -70,8 +71,14 @@ public final class RenderWorkerVerticle extends VerticleBase {
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
     // This worker's pixel threads: its concurrent renders queue their row bands on them instead of each taking every core.
     pixels = PixelPool.withThreads(config.renderThreads());
+    var budget = new MemoryBudget(config.memoryBudget());
+    LOG.info("{} render(s) at once, render memory budget {} MiB, frame cache {} MiB, max heap {} MiB",
+        config.renderConcurrency(), config.memoryBudget() >> 20, config.frameCacheBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
+    // One job per render thread holds a file, plus one downloading ahead so a thread never waits for the network.
+    var slots = new WorkSlots(config.renderConcurrency() + 1);
     execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool, pixels,
-        new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
+        new RenderJobRunner(config.fitsLimits(), budget), budget, slots, store,
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     admission = new JobAdmission(config.admitted(), metrics);
     report = new JobReport(metrics);

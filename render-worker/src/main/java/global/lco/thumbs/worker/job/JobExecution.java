@@ -11,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobExecution {
   private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+  /** Longest a render waits for memory held by running renders before it is refused as busy. */
+  static final long MEMORY_WAIT_MS = 5_000;
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
@@ -36,17 +39,20 @@ public final class JobExecution {
   private final Duration downloadTimeout;
   private final String nodeId;
   private final FrameCache frames;
+  private final WorkSlots slots;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
   /**
    * @param renderPool the threads renders run on (RENDER_CONCURRENCY of them)
    * @param pixels     the threads their pixel bands and tiles run on (RENDER_THREADS of them)
+   * @param slots      jobs that may download and render at once (the rest wait, holding no file)
    */
   public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
-                      MemoryBudget budget,
+                      MemoryBudget budget, WorkSlots slots,
                  ThumbnailStore store, Duration downloadTimeout, String nodeId, FrameCache frames) {
     this.frames = frames;
+    this.slots = slots;
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
@@ -90,15 +96,20 @@ public final class JobExecution {
   /** Fetch, render and store; with a {@code key} the stretched frame is kept for other sizes. */
   private Future<RenderReply> fetchRenderStore(RenderJob job, FrameCache.Key key) {
     var stages = new LinkedHashMap<String, Long>();
-    long fetchStart = System.nanoTime();
-    return fetchAll(job)
-        .compose(fits -> {
-          stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
-          if (remaining(job) <= 0) {
-            return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
-          }
-          return renderPool.executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
-        })
+    long queued = System.nanoTime();
+    return slots.acquire().compose(slot -> {
+      long fetchStart = System.nanoTime();
+      stages.put("queued", (fetchStart - queued) / 1_000_000);
+      return fetchAll(job)
+          .compose(fits -> {
+            stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
+            if (remaining(job) <= 0) {
+              return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
+            }
+            return renderPool.executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
+          })
+          .andThen(done -> slots.release());
+    })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());
           return store(job, rendered, stages);
@@ -109,17 +120,19 @@ public final class JobExecution {
   private Future<List<byte[]>> fetchAll(RenderJob job) {
     long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
     var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
-    return Future.all(downloads).map(all -> downloads.stream().map(d -> d.result().getBytes()).toList());
+    // A list the colour render may clear as it goes: each file is let go once its channel is decoded.
+    return Future.all(downloads).map(all -> new ArrayList<byte[]>(downloads.stream().map(Future::result).toList()));
   }
 
-  private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key) {
-    // A colour job reserves the sum of its three channels: they are decoded and stretched at once.
-    long need = job.color() ? runner.memoryNeeded(fits) : runner.memoryNeeded(fits.get(0));
+  private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key)
+      throws InterruptedException {
+    long need = job.color() ? runner.memoryNeeded(fits, job.params()) : runner.memoryNeeded(fits.get(0), job.params());
     if (!budget.canEverHold(need)) {
       throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
           + " render memory budget of " + (budget.limit() >> 20) + " MiB");
     }
-    if (!budget.tryReserve(need)) {
+    // A render that does not fit beside the running ones waits for them; past that it is busy, never an OOM.
+    if (!budget.reserve(need, Math.min(MEMORY_WAIT_MS, remaining(job)))) {
       throw Failure.BUSY.problem();
     }
     try {

@@ -72,12 +72,24 @@ class ColourRenderJobTest {
   }
 
   @Test
-  @DisplayName("A colour render reserves the memory of its three channels together")
-  void memoryIsTheSum() {
+  @DisplayName("A colour render reserves more than its largest channel alone and less than three mono renders")
+  void memoryOfOneChannelAtATime() {
     var fits = files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits", "lco-like/sdss-86S-gp-lco-like.fits.fz");
+    var params = RenderParams.defaults();
+    long largest = fits.stream().mapToLong(f -> runner.memoryNeeded(f, params)).max().orElseThrow();
+    long sum = fits.stream().mapToLong(f -> runner.memoryNeeded(f, params)).sum();
 
-    assertThat(runner.memoryNeeded(fits))
-        .isEqualTo(runner.memoryNeeded(fits.get(0)) + runner.memoryNeeded(fits.get(1))
-            + runner.memoryNeeded(fits.get(2)));
+    assertThat(runner.memoryNeeded(fits, params)).isGreaterThan(largest).isLessThan(sum);
+  }
+
+  @Test
+  @DisplayName("A colour render lets go of each file of a list it may change once that channel is decoded")
+  void releasesDecodedFiles() {
+    var fits = new java.util.ArrayList<>(files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits",
+        "color/gc_2mass_j.fits"));
+    var rendered = runner.renderColour(fits, RenderParams.defaults());
+
+    assertThat(rendered.jpeg()).isNotEmpty();
+    assertThat(fits).containsOnlyNulls();
   }
 }
