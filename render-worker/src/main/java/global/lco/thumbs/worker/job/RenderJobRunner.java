@@ -108,11 +108,11 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     long decodeMillis = (System.nanoTime() - decodeStart) / 1_000_000;
-    Plane frame = MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer);
+    var stretched = MonoRenderer.stretchFor(image.pixels(), image.width(), image.height(), params, timer);
     arrays.recycle(image.pixels());
     image = null; // the floats are another render's from here
-    keep.accept(frame);
-    var rendered = MonoRenderer.finish(frame, params, timer);
+    keep.accept(stretched.frame());
+    var rendered = MonoRenderer.finish(stretched, params, timer);
     var stages = new LinkedHashMap<String, Long>();
     stages.put("decode", decodeMillis);
     stages.putAll(timer.stages());
@@ -184,9 +184,9 @@ public final class RenderJobRunner {
       throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
     }
     var timer = new StageTimer();
-    Plane frame = MonoRenderer.stretch(image.pixels(), image.width(), image.height(), params, timer);
+    var stretched = MonoRenderer.stretchFor(image.pixels(), image.width(), image.height(), params, timer);
     arrays.recycle(image.pixels());
-    return MonoRenderer.picture(frame, params, timer);
+    return MonoRenderer.picture(stretched, params, timer);
   }
 
   /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
