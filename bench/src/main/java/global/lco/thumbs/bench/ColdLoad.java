@@ -8,11 +8,13 @@ import java.util.TreeMap;
 
 /**
  * Closed-loop cold load: {@code clients} threads, each sending its next cold thumbnail request as
- * soon as the previous answer is in, for a fixed time. A 503 is retried at once (an impatient
- * client, the hardest case for the service); what counts is how many thumbnails came back per
- * second, how long the 200s took, and that nothing but 200 and 503 + Retry-After came back.
+ * soon as the previous answer is in, for a fixed time; after a 503 a client waits what Retry-After
+ * says (at most {@value #MAX_RETRY_AFTER_MS} ms), as a well-behaved client does. What counts is how
+ * many thumbnails came back per second, how long the 200s took, and that nothing but 200 and
+ * 503 + Retry-After came back.
  */
 final class ColdLoad {
+  static final long MAX_RETRY_AFTER_MS = 2000;
 
   /**
    * One level. {@code statuses} counts every answer by status (-1: no answer);
@@ -52,6 +54,22 @@ final class ColdLoad {
   private ColdLoad() {
   }
 
+  /** Sleeps as long as Retry-After asks (seconds), at most {@link #MAX_RETRY_AFTER_MS} and never past the level's end. */
+  private static void pause(String retryAfter, long end) {
+    long ms;
+    try {
+      ms = retryAfter == null ? 0 : Math.min(MAX_RETRY_AFTER_MS, Long.parseLong(retryAfter.trim()) * 1000);
+    } catch (NumberFormatException notSeconds) {
+      ms = 0;
+    }
+    ms = Math.min(ms, Math.max(0, (end - System.nanoTime()) / 1_000_000));
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   static Level run(ColdRequests requests, ServiceProcess service, int clients, Duration duration)
       throws InterruptedException {
     long serviceCpu = service.cpuMillis();
@@ -66,7 +84,11 @@ final class ColdLoad {
       int client = c;
       threads.add(Thread.ofPlatform().name("cold-client-" + c).start(() -> {
         for (long n = 0; System.nanoTime() < end; n++) {
-          mine.add(requests.mono(client, n));
+          var answer = requests.mono(client, n);
+          mine.add(answer);
+          if (answer.status() == 503) {
+            pause(answer.retryAfter(), end);
+          }
         }
       }));
     }

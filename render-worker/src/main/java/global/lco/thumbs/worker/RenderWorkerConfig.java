@@ -18,12 +18,19 @@ import java.time.Duration;
  * @param renderThreads     threads that one render's pixel stages share ({@code RENDER_THREADS}); all
  *                          renders of the worker share this one pool, so concurrent renders never oversubscribe it
  * @param frameCacheBytes   heap bytes of stretched full-resolution frames kept for other sizes of the same frame (0 = off)
+ * @param warmupRounds      rounds of renders of a made-up frame before the worker takes jobs (0 = none)
  */
 public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, FitsLimits fitsLimits, Duration downloadTimeout,
-                                 long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes) {
+                                 long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes,
+                                 int warmupRounds) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
-  public static final int DEFAULT_QUEUE_PER_RENDER = 4;
+  /**
+   * Jobs held per render thread beyond the running ones: with 2 threads, 8 jobs in all, so 8
+   * clients wait in line rather than get 503s, and the last in line waits about 8 renders (under
+   * 2 s for cold 4k frames on 2 cores) rather than 10.
+   */
+  public static final int DEFAULT_QUEUE_PER_RENDER = 3;
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   /**
@@ -34,6 +41,8 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
   public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.7;
   /** The frame cache takes 1/10 of the maximum heap by default (32 MiB of the launchers' 320 on 2 cores). */
   public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 10;
+  /** Warm-up rounds by default: enough for the JIT to compile the render's hot loops (see Warmup). */
+  public static final int DEFAULT_WARMUP_ROUNDS = 6;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
@@ -48,7 +57,8 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
         env.longValue("RENDER_MEMORY_BUDGET_MB", defaultMemoryBudgetMiB(), 16, 1_048_576) * 1024 * 1024,
         env.millis("WORKER_DRAIN_TIMEOUT_MS", DEFAULT_DRAIN_TIMEOUT, 0, 600_000),
         env.integer("RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
-        env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024);
+        env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024,
+        env.integer("RENDER_WARMUP_ROUNDS", DEFAULT_WARMUP_ROUNDS, 0, 1000));
   }
 
   /** Largest image (NAXIS1·NAXIS2) decoded. */
