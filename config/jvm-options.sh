@@ -3,19 +3,27 @@
 # app and render-worker containers and the benchmark all take them from here, so they agree.
 #
 # The heap is sized from the renders a node runs at once, not from the machine's memory (the JVM
-# would take a quarter of it): 64 MiB for the service itself plus 128 MiB per render
-# (RENDER_CONCURRENCY, default the number of cores; a cold 4160x4096 frame needs about 107 MiB
-# while it renders, the rest of the share covers the file downloading ahead and the frame cache).
-# On 2 cores that is a 320 MiB heap, about 480 MiB resident at the peak of a cold load.
-# In a container with a memory limit, the heap is at most 60 % of the limit.
+# would take a quarter of it): 128 MiB for the service itself, the frame cache and the file
+# downloading ahead, plus 128 MiB per render (RENDER_CONCURRENCY, default one per two cores, as in
+# RenderWorkerConfig; a cold 4160x4096 frame needs about 107 MiB while it renders, a colour one of
+# three such frames 135 MiB). On 2 cores that is a 256 MiB heap, about 410 MiB resident at the
+# peak of a cold load. In a container with a memory limit, the heap is at most 60 % of the limit.
+#
+# G1 starts a marking cycle at a fixed 75 % occupancy instead of adaptively: the float arrays a
+# worker keeps for its next frames are large and long-lived, and with the adaptive threshold
+# nearly every large allocation (a downloaded file, an 8-bit frame) started a cycle (measured:
+# 380 remark pauses, 4.6 s, in 80 s of cold load; 3 with the fixed threshold).
 # Options given afterwards on the command line (run.sh: JAVA_OPTS) override these.
 set -eu
 cores=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
-concurrency=${RENDER_CONCURRENCY:-$cores}
+concurrency=${RENDER_CONCURRENCY:-$((cores / 2))}
 case "$concurrency" in
-  '' | *[!0-9]*) concurrency=$cores ;;
+  '' | *[!0-9]*) concurrency=$((cores / 2)) ;;
 esac
-heap=$((64 + 128 * concurrency))
+if [ "$concurrency" -lt 1 ]; then
+  concurrency=1
+fi
+heap=$((128 + 128 * concurrency))
 limit=""
 if [ -r /sys/fs/cgroup/memory.max ]; then
   limit=$(cat /sys/fs/cgroup/memory.max)
@@ -31,4 +39,4 @@ case "$limit" in
     fi
     ;;
 esac
-echo "-Xmx${heap}m -XX:+ExitOnOutOfMemoryError"
+echo "-Xmx${heap}m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=75 -XX:+ExitOnOutOfMemoryError"

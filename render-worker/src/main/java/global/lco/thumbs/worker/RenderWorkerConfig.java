@@ -25,29 +25,25 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
                                  int warmupRounds) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
-  /**
-   * Jobs held per render thread beyond the running ones: with 2 threads, 8 jobs in all, so 8
-   * clients wait in line rather than get 503s, and the last in line waits about 8 renders (under
-   * 2 s for cold 4k frames on 2 cores) rather than 10.
-   */
-  public static final int DEFAULT_QUEUE_PER_RENDER = 3;
+  /** Jobs a worker holds beyond the running ones, per core (8 on 2 cores, so 8 clients wait in line rather than get 503s). */
+  public static final int DEFAULT_QUEUE_PER_CORE = 4;
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   /**
    * Share of the maximum heap that renders may reserve by default; the rest is for the frame cache,
    * the file downloading ahead and Vert.x. With the launchers' heap (config/jvm-options.sh: 64 MiB
-   * + 128 MiB per render) two cold 4k renders (about 107 MiB each) fit at once on 2 cores.
+   * + 128 MiB per render) a cold 4k render (107 MiB) or a colour one of three (135 MiB) fits on 2 cores.
    */
   public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.7;
-  /** The frame cache takes 1/10 of the maximum heap by default (32 MiB of the launchers' 320 on 2 cores). */
+  /** The frame cache takes 1/10 of the maximum heap by default (25 MiB of the launchers' 256 on 2 cores). */
   public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 10;
   /** Warm-up rounds by default: enough for the JIT to compile the render's hot loops (see Warmup). */
   public static final int DEFAULT_WARMUP_ROUNDS = 6;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
-        env.integer("RENDER_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
-        env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_RENDER * Runtime.getRuntime().availableProcessors(), 0, 512),
+        env.integer("RENDER_CONCURRENCY", defaultConcurrency(), 1, 256),
+        env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_CORE * Runtime.getRuntime().availableProcessors(), 0, 512),
         env.longValue("FITS_MAX_BYTES", DEFAULT_MAX_SOURCE_BYTES, 2880, Integer.MAX_VALUE - 8),
         new FitsLimits(env.longValue("FITS_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 1_000_000_000L),
             env.integer("FITS_MAX_HDUS", FitsLimits.DEFAULT_MAX_HDUS, 1, 1000),
@@ -59,6 +55,15 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
         env.integer("RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
         env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024,
         env.integer("RENDER_WARMUP_ROUNDS", DEFAULT_WARMUP_ROUNDS, 0, 1000));
+  }
+
+  /**
+   * One render at a time per two cores: every render already spreads its decode and pixel stages
+   * over all RENDER_THREADS, so a second one on 2 cores adds little throughput but a second 68 MB
+   * frame of floats to the heap (config/jvm-options.sh sizes the heap from this).
+   */
+  public static int defaultConcurrency() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   /** Largest image (NAXIS1·NAXIS2) decoded. */
