@@ -165,8 +165,9 @@ public final class RenderJobRunner {
    */
   public RenderedJob renderColour(List<byte[]> fits, RenderParams params) {
     var timer = new StageTimer();
-    List<Channel> channels = timer.stage("channels", () -> channels(fits, params));
-    var rendered = ColourRenderer.render(channels.get(0), channels.get(1), channels.get(2), params, timer).image();
+    Channels channels = timer.stage("channels", () -> channels(fits, params));
+    var c = channels.list();
+    var rendered = ColourRenderer.render(c.get(0), c.get(1), c.get(2), params, timer, channels.prereduced()).image();
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), timer.stages());
   }
 
@@ -192,21 +193,35 @@ public final class RenderJobRunner {
   /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
   public ColourRenderer.Composed colourPicture(List<byte[]> fits, RenderParams params) {
     var timer = new StageTimer();
-    List<Channel> channels = channels(fits, params);
-    return ColourRenderer.compose(channels.get(0), channels.get(1), channels.get(2), params, timer);
+    Channels channels = channels(fits, params);
+    var c = channels.list();
+    return ColourRenderer.compose(c.get(0), c.get(1), c.get(2), params, timer, channels.prereduced());
   }
 
-  private List<Channel> channels(List<byte[]> fits, RenderParams params) {
+  /** The stretched channels, and their box reduces when the stretch made them ({@link MonoRenderer#stretchFor}). */
+  private record Channels(List<Channel> list, ColourRenderer.Prereduced prereduced) {
+  }
+
+  private Channels channels(List<byte[]> fits, RenderParams params) {
     if (fits.size() != 3) {
       throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
     }
     var channels = new ArrayList<Channel>();
+    var planes = new Plane[3];
+    var reduced = new byte[3][];
+    int fx = 1;
+    int fy = 1;
     for (int c = 0; c < fits.size(); c++) {
       byte[] file = fits.get(c);
-      channels.add(channel(CHANNEL_NAMES[c], file, params));
+      var stretched = channel(CHANNEL_NAMES[c], file, params);
+      channels.add(stretched.channel());
+      planes[c] = stretched.channel().plane();
+      reduced[c] = stretched.reduced();
+      fx = stretched.fx();
+      fy = stretched.fy();
       release(fits, c);
     }
-    return channels;
+    return new Channels(channels, new ColourRenderer.Prereduced(planes, reduced, fx, fy));
   }
 
   /** Lets go of a decoded file when the caller's list allows it (memoryNeeded counts on it). */
@@ -218,16 +233,22 @@ public final class RenderJobRunner {
     }
   }
 
-  private Channel channel(String name, byte[] fits, RenderParams params) {
+  /** A channel and, when its stretch made one, its box reduce for the thumbnail of {@code params}. */
+  private record StretchedChannel(Channel channel, byte[] reduced, int fx, int fy) {
+  }
+
+  private StretchedChannel channel(String name, byte[] fits, RenderParams params) {
     FitsImage image;
     try {
       image = decoder.decode(fits);
     } catch (UnreadableFitsException unreadable) {
       throw Failure.UNREADABLE_FITS.problem(name + " frame: " + unreadable.getMessage());
     }
-    var channel = new Channel(ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params),
-        image.wcs());
+    // Each channel as its own mono frame would be stretched (window, 8 bits, median mode), with
+    // the box reduce of the thumbnail made in the same pass in case nothing is cropped later.
+    var stretched = MonoRenderer.stretchFor(image.pixels(), image.width(), image.height(), params, new StageTimer());
+    var channel = new Channel(stretched.frame(), image.wcs());
     arrays.recycle(image.pixels());
-    return channel;
+    return new StretchedChannel(channel, stretched.reduced(), stretched.fx(), stretched.fy());
   }
 }
