@@ -208,7 +208,7 @@ public final class BenchMain {
       var keys = new AtomicLong();
       var bench = new StageBench();
       for (var frame : frames) {
-        long id = autoId(data.resolve("fits"), frame.file());
+        long id = frameId(archive.baseUrl(), frame, frames.get(0));
         String url = record(archive.baseUrl() + "frames/" + id + "/").getString("url");
         Supplier<byte[]> fetch = () -> fetcher.fetch(url, 120_000).await();
         log.printf("stages of %s (frame %d): %d warm-up + %d timed iterations …%n", frame.name(), id,
@@ -311,19 +311,21 @@ public final class BenchMain {
     log.println(line);
   }
 
-  /** The sample archive numbers unlisted FITS files from 10000 in sorted path order. */
-  private static long autoId(Path fitsDir, Path file) throws IOException {
-    Path root = fitsDir.getParent();
-    try (Stream<Path> files = Files.walk(root)) {
-      var names = files.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> n.matches(".*\\.(fits|fit|fts)(\\.fz)?$")).sorted().toList();
-      int index = names.indexOf(root.relativize(file).toString().replace('\\', '/'));
-      if (index < 0) {
-        throw new IllegalStateException(file + " is not served by the archive");
-      }
-      return 10_000L + index;
+  /**
+   * The archive's id of a frame: the main frame is catalogued by {@link BenchArchive} (its stored-hit
+   * id is never reprocessed), any other is served under its file's basename.
+   */
+  private static long frameId(String archive, BenchFrames.Frame frame, BenchFrames.Frame main) {
+    if (frame.equals(main)) {
+      return BenchArchive.HIT_FRAME;
     }
+    String basename = frame.file().getFileName().toString().replaceAll("\\.fits(\\.fz)?$", "");
+    var page = record(archive + "frames/?basename_exact=" + basename);
+    var results = page.getJsonArray("results");
+    if (results == null || results.size() != 1) {
+      throw new IllegalStateException(frame.file() + " is not served by the archive");
+    }
+    return results.getJsonObject(0).getLong("id");
   }
 
   private static JsonObject record(String url) {
