@@ -24,4 +24,6 @@ if [ ! -f "$jar" ] || [ -n "$(find pom.xml */pom.xml */src -newer "$jar" -print 
 fi
 # Label glyphs hinted as fits2image's Pillow hints them (the JDK pins an older FreeType interpreter otherwise).
 export FREETYPE_PROPERTIES="${FREETYPE_PROPERTIES:-truetype:interpreter-version=40}"
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+# A heap sized from RENDER_CONCURRENCY (config/jvm-options.sh); JAVA_OPTS come after and win.
+# shellcheck disable=SC2046,SC2086
+exec "$JAVA_HOME/bin/java" $(config/jvm-options.sh) ${JAVA_OPTS:-} -jar "$jar" "$@"

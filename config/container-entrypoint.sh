@@ -13,4 +13,11 @@ fi
 # FreeType's older TrueType interpreter unless told otherwise before it starts.
 FREETYPE_PROPERTIES="${FREETYPE_PROPERTIES:-truetype:interpreter-version=40}"
 export FREETYPE_PROPERTIES
-exec java -jar "$jar" "$@"
+# Render workers and the single-machine image size their heap from RENDER_CONCURRENCY (and the
+# container's memory limit) with jvm-options.sh; images without it keep JAVA_TOOL_OPTIONS alone.
+options=""
+if [ -x /app/jvm-options.sh ]; then
+  options="$(/app/jvm-options.sh)"
+fi
+# shellcheck disable=SC2086
+exec java $options -jar "$jar" "$@"

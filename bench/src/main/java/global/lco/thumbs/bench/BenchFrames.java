@@ -20,6 +20,7 @@ import nom.tam.image.compression.hdu.CompressedImageHDU;
  * real frame tiled to the requested size, written in the layout of an LCO e91 file (an empty
  * primary HDU and a float32 {@code SCI} extension), RICE-compressed one row per tile with
  * subtractive dithering at q = 64, as {@code fpack -q 64} does. Files already built are reused.
+ * A frame made elsewhere is {@link #served} as it is.
  */
 final class BenchFrames {
 
@@ -45,6 +46,29 @@ final class BenchFrames {
       Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
     return new Frame(width + "x" + height, file, width, height);
+  }
+
+  /**
+   * A frame made elsewhere (e.g. by {@code fetch-more.sh bench}), linked or copied into {@code dir}
+   * so the archive serves it.
+   */
+  static Frame served(Path source, Path dir) throws IOException {
+    Path file = dir.resolve(source.getFileName());
+    if (!Files.exists(file) || Files.size(file) != Files.size(source)) {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(file);
+      try {
+        Files.createLink(file, source);
+      } catch (IOException | UnsupportedOperationException otherFileSystem) {
+        Files.copy(source, file);
+      }
+    }
+    try {
+      var shape = new FitsDecoder(FitsLimits.of(Long.MAX_VALUE)).inspect(Files.readAllBytes(file));
+      return new Frame(shape.width() + "x" + shape.height(), file, shape.width(), shape.height());
+    } catch (Exception unreadable) {
+      throw new IOException("cannot read " + source, unreadable);
+    }
   }
 
   private static FitsImage decode(byte[] fits) throws IOException {

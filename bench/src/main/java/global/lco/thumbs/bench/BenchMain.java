@@ -29,25 +29,31 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * The benchmark: builds its inputs from the corpus, times a render stage by stage and end to end
- * against a bare nom-tam-fits decode of the same file, then loads the hit path of a running
- * single-machine service beside the bare archive lookup. Prints Markdown tables and draws the
- * README figure. Usage: {@code java -jar bench/target/thumbs-bench.jar [options]} (see {@link Options}).
+ * The benchmark: what users get from the service ({@link EndToEnd}: cold thumbnails of a 4k frame
+ * through HTTP, beside fits2image 0.4.6 on the same file; the hit path against the bare archive
+ * lookup; cold throughput and overload; the service's peak resident memory and first renders), and
+ * with {@code --stages} each render stage timed in this JVM against a bare nom-tam-fits decode.
+ * Prints Markdown tables and draws the README figure. Usage:
+ * {@code java -jar bench/target/thumbs-bench.jar [options]} (see {@link Options}).
  */
 public final class BenchMain {
 
-  /** Concurrent connections of the hit-path levels. */
-  static final int[] CONNECTIONS = {1, 8, 32, 128};
-
   /**
-   * @param out        where inputs, thumbnails and results go
-   * @param plot       the PNG drawn
-   * @param warmup     untimed iterations first
-   * @param iterations timed iterations (medians reported)
-   * @param hitSeconds seconds per hit-path level (0 skips the hit path)
-   * @param smoke      one small frame instead of the 4k and 2k×3k ones (the test of the harness)
+   * @param out          where inputs, thumbnails and results go
+   * @param plot         the PNG drawn
+   * @param warmup       untimed rounds first
+   * @param iterations   timed rounds (medians reported)
+   * @param hitSeconds   seconds per hit-path level
+   * @param loadSeconds  seconds per cold-load level
+   * @param smoke        one small frame, short levels (the test of the harness)
+   * @param stages       also time each render stage in this JVM against a bare nom-tam-fits decode
+   * @param frame        the 4k frame, or null for the one fetch-more.sh makes, else one built from the corpus
+   * @param serviceJar   the single-machine service's jar
+   * @param serviceJvm   options of the service's JVM (default: the launchers', {@link #launcherOptions})
+   * @param reference    the fits2image-0.4.6 folder, or null to look for it
    */
-  record Options(Path out, Path plot, int warmup, int iterations, double hitSeconds, boolean smoke) {
+  record Options(Path out, Path plot, int warmup, int iterations, double hitSeconds, double loadSeconds,
+                 boolean smoke, boolean stages, Path frame, Path serviceJar, List<String> serviceJvm, Path reference) {
 
     static Options parse(String[] args) {
       Path out = Files.isDirectory(Path.of("bench")) ? Path.of("bench", "target", "bench-data")
@@ -56,7 +62,14 @@ public final class BenchMain {
       int warmup = 8; // fewer left the JIT still compiling the pixel loops (stages 20–40 % slower)
       int iterations = 9;
       double seconds = 3;
+      double load = 10;
       boolean smoke = false;
+      boolean stages = false;
+      Path frame = null;
+      Path jar = Stream.of(Path.of("app/target/thumbs.jar"), Path.of("../app/target/thumbs.jar"))
+          .filter(Files::isRegularFile).findFirst().orElse(Path.of("app/target/thumbs.jar"));
+      List<String> jvm = null;
+      Path reference = null;
       for (int i = 0; i < args.length; i++) {
         switch (args[i]) {
           case "--out" -> out = Path.of(args[++i]);
@@ -64,21 +77,59 @@ public final class BenchMain {
           case "--warmup" -> warmup = Integer.parseInt(args[++i]);
           case "--iterations" -> iterations = Integer.parseInt(args[++i]);
           case "--hit-seconds" -> seconds = Double.parseDouble(args[++i]);
+          case "--load-seconds" -> load = Double.parseDouble(args[++i]);
           case "--smoke" -> smoke = true;
+          case "--stages" -> stages = true;
+          case "--frame" -> frame = Path.of(args[++i]);
+          case "--service-jar" -> jar = Path.of(args[++i]);
+          case "--service-jvm" -> jvm = List.of(args[++i].trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
+          case "--reference" -> reference = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + args[i]
-              + "; options: --out DIR --plot FILE.png --warmup N --iterations N --hit-seconds S --smoke");
+              + "; options: --out DIR --plot FILE.png --warmup N --iterations N --hit-seconds S --load-seconds S"
+              + " --frame FILE.fits.fz --service-jar JAR --service-jvm 'OPTIONS' --reference DIR --stages --smoke");
         }
       }
-      if (iterations < 1 || warmup < 0 || seconds < 0) {
-        throw new IllegalArgumentException("iterations must be >= 1, warmup and hit-seconds >= 0");
+      if (iterations < 1 || warmup < 0 || seconds <= 0 || load <= 0) {
+        throw new IllegalArgumentException("iterations must be >= 1, warmup >= 0, hit-seconds and load-seconds > 0");
       }
-      return new Options(out, plot == null ? out.resolve("performance.png") : plot, warmup, iterations, seconds, smoke);
+      return new Options(out, plot == null ? out.resolve("performance.png") : plot, warmup, iterations, seconds, load,
+          smoke, stages, frame, jar, jvm == null ? launcherOptions() : jvm, reference);
     }
   }
 
-  /** Everything measured, for the report and the test. */
-  record Report(String machine, List<StageBench.Result> renders, List<Double> serviceCold,
-                List<LoadDriver.Level> hits, List<LoadDriver.Level> archive) {
+  /**
+   * The JVM options the launchers (run.sh, the images) start the service with, from
+   * {@code config/jvm-options.sh}; none (a bare {@code java -jar}) where the script is not found.
+   */
+  static List<String> launcherOptions() {
+    var script = Stream.of(Path.of("config/jvm-options.sh"), Path.of("../config/jvm-options.sh"))
+        .filter(Files::isRegularFile).findFirst();
+    if (script.isEmpty()) {
+      return List.of();
+    }
+    try {
+      var process = new ProcessBuilder("sh", script.get().toString()).redirectErrorStream(true).start();
+      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (process.waitFor() != 0) {
+        throw new IllegalStateException(script.get() + " failed: " + out);
+      }
+      return List.of(out.split("\\s+"));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot run " + script.get(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Everything measured, for the report and the test; {@code renders} is empty without {@code --stages}. */
+  record Report(String machine, EndToEnd.Result endToEnd, List<StageBench.Result> renders) {
+  }
+
+  /** Where {@code fetch-more.sh bench} leaves the frame the issue measured (its default OUTDIR). */
+  static Path fetchMoreFrame() {
+    String tmp = System.getenv().getOrDefault("TMPDIR", "/tmp");
+    return Path.of(tmp, "fits-extra", "bench-coj1m011-tiled-4160x4096-e91-like.fits.fz");
   }
 
   private BenchMain() {
@@ -86,10 +137,10 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     var options = Options.parse(args);
-    var report = run(options, System.out);
+    run(options, System.out);
     System.out.println();
     System.out.println("figure: " + options.plot().toAbsolutePath());
-    System.exit(report.renders().isEmpty() ? 1 : 0);
+    System.exit(0);
   }
 
   static Report run(Options options, PrintStream log) throws Exception {
@@ -99,102 +150,86 @@ public final class BenchMain {
     String machine = machine();
     log.println("# thumbs benchmark");
     log.println(machine);
+    log.println(load());
     Path data = options.out().resolve("data");
     Path fitsDir = data.resolve("fits");
-    var frames = new ArrayList<BenchFrames.Frame>();
-    log.println("building inputs in " + fitsDir.toAbsolutePath() + " …");
-    if (options.smoke()) {
-      frames.add(BenchFrames.tiled(TestData.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz"), fitsDir, 640, 480));
-    } else {
-      frames.add(BenchFrames.tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), fitsDir, 4160, 4096));
-      frames.add(BenchFrames.tiled(TestData.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz"), fitsDir, 2048, 3072));
-    }
+    log.println("inputs in " + fitsDir.toAbsolutePath() + " …");
+    BenchFrames.Frame frame = mainFrame(options, fitsDir, log);
     Files.createDirectories(data.resolve("archive"));
-    Files.writeString(data.resolve("archive/catalog.json"), "{\"frames\": []}\n");
 
+    var settings = new EndToEnd.Settings(options.serviceJar(), options.serviceJvm(), options.reference(),
+        options.warmup(), options.iterations(), Duration.ofMillis((long) (options.loadSeconds() * 1000)),
+        Duration.ofMillis((long) (options.hitSeconds() * 1000)));
+    var endToEnd = EndToEnd.run(frame.file(), data, options.out(), settings, log);
+    log.println();
+    EndToEndReport.print(endToEnd, log);
+    log.println(load());
+
+    var renders = new ArrayList<StageBench.Result>();
+    if (options.stages()) {
+      var frames = new ArrayList<BenchFrames.Frame>(List.of(frame));
+      if (!options.smoke()) {
+        frames.add(BenchFrames.tiled(TestData.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz"), fitsDir, 2048, 3072));
+      }
+      stages(options, frames, data, renders, log);
+      log.println();
+      printRenders(log, renders);
+    }
+    Plot.write(options.plot(), machine, endToEnd, renders);
+    return new Report(machine, endToEnd, renders);
+  }
+
+  /** The 4k frame (or the smoke test's small one), inside the archive's data folder. */
+  private static BenchFrames.Frame mainFrame(Options options, Path fitsDir, PrintStream log) throws IOException {
+    if (options.smoke()) {
+      return BenchFrames.tiled(TestData.fits("lco/tfn0m414-kb29-20160625-0060-e91.fits.fz"), fitsDir, 640, 480);
+    }
+    Path given = options.frame() != null ? options.frame() : fetchMoreFrame();
+    if (Files.isRegularFile(given)) {
+      log.println("frame: " + given);
+      return BenchFrames.served(given, fitsDir);
+    }
+    if (options.frame() != null) {
+      throw new IllegalArgumentException("no such frame " + options.frame());
+    }
+    log.println("frame: built from the corpus (" + fetchMoreFrame() + " is missing; ../shared/data/fits/fetch-more.sh"
+        + " bench makes the frame the issue measured)");
+    return BenchFrames.tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), fitsDir, 4160, 4096);
+  }
+
+  /** The in-process stage timings (and ratios to a bare nom-tam-fits decode) of each frame. */
+  private static void stages(Options options, List<BenchFrames.Frame> frames, Path data,
+                             List<StageBench.Result> renders, PrintStream log) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setDataDir(data)).await();
       var service = startService(vertx, archive, options.out().resolve("service"));
       var fetcher = new FitsFetcher(vertx.createHttpClient(), Integer.MAX_VALUE - 8);
       var keys = new AtomicLong();
-      var renders = new ArrayList<StageBench.Result>();
-      var serviceCold = new ArrayList<Double>();
       var bench = new StageBench();
       for (var frame : frames) {
-        long id = autoId(fitsDir, frame.file());
+        long id = frameId(archive.baseUrl(), frame, frames.get(0));
         String url = record(archive.baseUrl() + "frames/" + id + "/").getString("url");
-        Supplier<byte[]> fetch = () -> fetcher.fetch(url, 120_000).await().getBytes();
-        log.printf("rendering %s (frame %d): %d warm-up + %d timed iterations …%n", frame.name(), id,
+        Supplier<byte[]> fetch = () -> fetcher.fetch(url, 120_000).await();
+        log.printf("stages of %s (frame %d): %d warm-up + %d timed iterations …%n", frame.name(), id,
             options.warmup(), options.iterations());
         renders.add(bench.run(frame, fetch,
             jpeg -> service.store().put(String.format("%064x", keys.incrementAndGet()), Buffer.buffer(jpeg)).await(),
             options.warmup(), options.iterations(), true));
-        serviceCold.add(serviceCold(service, id, options));
       }
       service.close().await();
-      archive.close();
-      log.println();
-      printRenders(log, renders, serviceCold);
-
-      var hits = new ArrayList<LoadDriver.Level>();
-      var lookups = new ArrayList<LoadDriver.Level>();
-      if (options.hitSeconds() > 0) {
-        hitPath(vertx, options, hits, lookups);
-        printHits(log, hits, lookups);
-      }
-      Plot.write(options.plot(), machine, renders, hits, lookups);
-      return new Report(machine, renders, serviceCold, hits, lookups);
+      archive.close().await();
     } finally {
       vertx.close().await();
     }
   }
 
-  /** Whole requests through the service, each a new size of the frame so it is rendered, never a stored hit. */
-  private static double serviceCold(ThumbsService service, long id, Options options) {
-    double[] ms = new double[options.iterations()];
-    for (int i = -options.warmup(); i < options.iterations(); i++) {
-      int side = 300 + options.warmup() + i;
-      long start = System.nanoTime();
-      var answer = get("http://127.0.0.1:" + service.port() + "/" + id + "/?width=" + side + "&height=" + side
-          + "&image=true");
-      if (answer.statusCode() != 200) {
-        throw new IllegalStateException("service answered " + answer.statusCode());
-      }
-      if (i >= 0) {
-        ms[i] = Stats.millis(System.nanoTime() - start);
-      }
-    }
-    return Stats.median(ms);
-  }
-
-  private static void hitPath(Vertx vertx, Options options, List<LoadDriver.Level> hits,
-                              List<LoadDriver.Level> lookups) throws IOException {
-    var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await();
-    var service = startService(vertx, archive, options.out().resolve("service-hits"));
+  /** The machine's load average (other work on it moves every figure). */
+  static String load() {
     try {
-      String hit = "http://127.0.0.1:" + service.port() + "/1001/?width=200&height=200";
-      String lookup = archive.baseUrl() + "frames/1001/";
-      if (get(hit).statusCode() != 200) {
-        throw new IllegalStateException("the service could not render frame 1001");
-      }
-      Vertx clients = Vertx.vertx();
-      try {
-        var driver = new LoadDriver(clients);
-        var warm = Duration.ofMillis((long) Math.min(2000, options.hitSeconds() * 1000));
-        driver.run(hit, 8, warm);
-        driver.run(lookup, 8, warm);
-        var level = Duration.ofMillis((long) (options.hitSeconds() * 1000));
-        for (int connections : CONNECTIONS) {
-          hits.add(driver.run(hit, connections, level));
-          lookups.add(driver.run(lookup, connections, level));
-        }
-      } finally {
-        clients.close().await();
-      }
-    } finally {
-      service.close().await();
-      archive.close();
+      return "load average (1, 5, 15 min): " + Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException | RuntimeException noProc) {
+      return "load average: unknown";
     }
   }
 
@@ -220,7 +255,7 @@ public final class BenchMain {
     return ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
   }
 
-  private static void printRenders(PrintStream log, List<StageBench.Result> renders, List<Double> serviceCold) {
+  private static void printRenders(PrintStream log, List<StageBench.Result> renders) {
     log.println("## Render of one frame to a 500×500 JPEG (median of the timed iterations, ms)");
     log.println();
     var header = new StringBuilder("| stage |");
@@ -240,8 +275,6 @@ public final class BenchMain {
     row(log, "second size from kept frame (200×200)", renders, StageBench.Result::reuse);
     row(log, "colour, 3 frames", renders, StageBench.Result::colour);
     row(log, "3 bare decodes in parallel", renders, StageBench.Result::bareDecode3);
-    row(log, "service request, cold (HTTP → JPEG, archive lookup + fetch + render + store)", renders,
-        r -> serviceCold.get(renders.indexOf(r)));
     log.println();
     log.println(header.toString().replace("| stage |", "| ratio (target) |"));
     log.println(rule);
@@ -278,33 +311,21 @@ public final class BenchMain {
     log.println(line);
   }
 
-  private static void printHits(PrintStream log, List<LoadDriver.Level> hits, List<LoadDriver.Level> lookups) {
-    log.println();
-    log.println("## Hit path: stored thumbnail (GET /1001/?width=200&height=200) vs bare archive lookup (GET /frames/1001/)");
-    log.println();
-    log.println("| connections | hits/s | p50 ms | p99 ms | lookups/s | p50 ms | p99 ms | errors |");
-    log.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
-    for (int i = 0; i < hits.size(); i++) {
-      var h = hits.get(i);
-      var a = lookups.get(i);
-      log.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %d / %d |%n", h.connections(),
-          h.perSecond(), h.p50(), h.p99(), a.perSecond(), a.p50(), a.p99(), h.errors(), a.errors());
+  /**
+   * The archive's id of a frame: the main frame is catalogued by {@link BenchArchive} (its stored-hit
+   * id is never reprocessed), any other is served under its file's basename.
+   */
+  private static long frameId(String archive, BenchFrames.Frame frame, BenchFrames.Frame main) {
+    if (frame.equals(main)) {
+      return BenchArchive.HIT_FRAME;
     }
-  }
-
-  /** The sample archive numbers unlisted FITS files from 10000 in sorted path order. */
-  private static long autoId(Path fitsDir, Path file) throws IOException {
-    Path root = fitsDir.getParent();
-    try (Stream<Path> files = Files.walk(root)) {
-      var names = files.filter(Files::isRegularFile)
-          .map(p -> root.relativize(p).toString().replace('\\', '/'))
-          .filter(n -> n.matches(".*\\.(fits|fit|fts)(\\.fz)?$")).sorted().toList();
-      int index = names.indexOf(root.relativize(file).toString().replace('\\', '/'));
-      if (index < 0) {
-        throw new IllegalStateException(file + " is not served by the archive");
-      }
-      return 10_000L + index;
+    String basename = frame.file().getFileName().toString().replaceAll("\\.fits(\\.fz)?$", "");
+    var page = record(archive + "frames/?basename_exact=" + basename);
+    var results = page.getJsonArray("results");
+    if (results == null || results.size() != 1) {
+      throw new IllegalStateException(frame.file() + " is not served by the archive");
     }
+    return results.getJsonObject(0).getLong("id");
   }
 
   private static JsonObject record(String url) {

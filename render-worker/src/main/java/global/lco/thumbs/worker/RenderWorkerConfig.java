@@ -20,27 +20,35 @@ import java.time.Duration;
  * @param frameCacheBytes   heap bytes of stretched full-resolution frames kept for other sizes of the same frame (0 = off)
  * @param warmConcurrency   warm jobs rendering at once, on render slots user jobs leave idle (0 = take none)
  * @param warmQueueLength   warm jobs waiting for an idle slot; past this a warm job is refused as busy
+ * @param warmupRounds      rounds of renders of a made-up frame before the worker takes jobs (0 = none)
  */
 public record RenderWorkerConfig(int renderConcurrency, int queueLength, long maxSourceBytes, FitsLimits fitsLimits, Duration downloadTimeout,
                                  long memoryBudget, Duration drainTimeout, int renderThreads, long frameCacheBytes,
-                                 int warmConcurrency, int warmQueueLength) {
+                                 int warmConcurrency, int warmQueueLength, int warmupRounds) {
   public static final long DEFAULT_MAX_SOURCE_BYTES = 512L * 1024 * 1024;
   public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
-  public static final int DEFAULT_QUEUE_PER_RENDER = 4;
+  /** Jobs a worker holds beyond the running ones, per core (8 on 2 cores, so 8 clients wait in line rather than get 503s). */
+  public static final int DEFAULT_QUEUE_PER_CORE = 4;
   public static final Duration DEFAULT_DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
-  /** Share of the maximum heap that renders may reserve by default; the rest is for downloads and Vert.x. */
-  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
-  /** The frame cache takes 1/8 of the maximum heap by default. */
-  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 8;
+  /**
+   * Share of the maximum heap that renders may reserve by default; the rest is for the frame cache,
+   * the file downloading ahead and Vert.x. With the launchers' heap (config/jvm-options.sh: 64 MiB
+   * + 128 MiB per render) a cold 4k render (107 MiB) or a colour one of three (135 MiB) fits on 2 cores.
+   */
+  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.7;
+  /** The frame cache takes 1/10 of the maximum heap by default (25 MiB of the launchers' 256 on 2 cores). */
+  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 10;
   /** One warm render at a time: on a small worker a second would take a core from the next user job. */
   public static final int DEFAULT_WARM_CONCURRENCY = 1;
   public static final int DEFAULT_WARM_QUEUE_LENGTH = 8;
+  /** Warm-up rounds by default: enough for the JIT to compile the render's hot loops (see Warmup). */
+  public static final int DEFAULT_WARMUP_ROUNDS = 6;
 
   public static RenderWorkerConfig fromEnv(Env env) {
     return new RenderWorkerConfig(
-        env.integer("RENDER_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256),
-        env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_RENDER * Runtime.getRuntime().availableProcessors(), 0, 512),
+        env.integer("RENDER_CONCURRENCY", defaultConcurrency(), 1, 256),
+        env.integer("RENDER_QUEUE_LENGTH", DEFAULT_QUEUE_PER_CORE * Runtime.getRuntime().availableProcessors(), 0, 512),
         env.longValue("FITS_MAX_BYTES", DEFAULT_MAX_SOURCE_BYTES, 2880, Integer.MAX_VALUE - 8),
         new FitsLimits(env.longValue("FITS_MAX_PIXELS", DEFAULT_MAX_PIXELS, 1, 1_000_000_000L),
             env.integer("FITS_MAX_HDUS", FitsLimits.DEFAULT_MAX_HDUS, 1, 1000),
@@ -52,7 +60,17 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
         env.integer("RENDER_THREADS", Runtime.getRuntime().availableProcessors(), 1, 1024),
         env.longValue("FRAME_CACHE_MB", defaultFrameCacheMiB(), 0, 1_048_576) * 1024 * 1024,
         env.integer("WARM_CONCURRENCY", DEFAULT_WARM_CONCURRENCY, 0, 64),
-        env.integer("WARM_QUEUE_LENGTH", DEFAULT_WARM_QUEUE_LENGTH, 0, 1024));
+        env.integer("WARM_QUEUE_LENGTH", DEFAULT_WARM_QUEUE_LENGTH, 0, 1024),
+        env.integer("RENDER_WARMUP_ROUNDS", DEFAULT_WARMUP_ROUNDS, 0, 1000));
+  }
+
+  /**
+   * One render at a time per two cores: every render already spreads its decode and pixel stages
+   * over all RENDER_THREADS, so a second one on 2 cores adds little throughput but a second 68 MB
+   * frame of floats to the heap (config/jvm-options.sh sizes the heap from this).
+   */
+  public static int defaultConcurrency() {
+    return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   /** Largest image (NAXIS1·NAXIS2) decoded. */
@@ -65,7 +83,7 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
     return renderConcurrency + queueLength;
   }
 
-  /** An eighth of the heap: about seven 4k frames in a 1 GiB heap, next to the render budget's 60 %. */
+  /** A tenth of the heap: about six 4k frames in a 1 GiB heap, next to the render budget's 70 %. */
   private static long defaultFrameCacheMiB() {
     return Runtime.getRuntime().maxMemory() / DEFAULT_FRAME_CACHE_HEAP_FRACTION / (1024 * 1024);
   }

@@ -15,6 +15,8 @@ import global.lco.thumbs.worker.job.JobExecution;
 import global.lco.thumbs.worker.job.JobReport;
 import global.lco.thumbs.worker.job.MemoryBudget;
 import global.lco.thumbs.worker.job.RenderJobRunner;
+import global.lco.thumbs.worker.job.Warmup;
+import global.lco.thumbs.worker.job.WorkSlots;
 import global.lco.thumbs.worker.pixels.PixelPool;
 import global.lco.thumbs.worker.job.WarmLane;
 import io.vertx.core.Future;
@@ -75,19 +77,44 @@ public final class RenderWorkerVerticle extends VerticleBase {
     warmPool = vertx.createSharedWorkerExecutor("thumbs-warm", Math.max(1, config.warmConcurrency()), 10, TimeUnit.MINUTES);
     // This worker's pixel threads: its concurrent renders queue their row bands on them instead of each taking every core.
     pixels = PixelPool.withThreads(config.renderThreads());
+    var budget = new MemoryBudget(config.memoryBudget());
+    LOG.info("{} render(s) at once, render memory budget {} MiB, frame cache {} MiB, max heap {} MiB",
+        config.renderConcurrency(), config.memoryBudget() >> 20, config.frameCacheBytes() >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
+    // One user job per render thread holds a file, plus one downloading ahead so a thread never waits for the network.
+    var slots = new WorkSlots(config.renderConcurrency() + 1);
+    var runner = new RenderJobRunner(config.fitsLimits(), budget);
     execution = new JobExecution(new FitsFetcher(http, config.maxSourceBytes()), renderPool, warmPool, pixels,
-        new RenderJobRunner(config.fitsLimits()), new MemoryBudget(config.memoryBudget()), store,
+        runner, budget, slots, store,
         config.downloadTimeout(), nodeId, new FrameCache(config.frameCacheBytes()));
     admission = new JobAdmission(config.admitted(), config.renderConcurrency(),
         new WarmLane.Limits(config.warmConcurrency(), config.warmQueueLength()), metrics, WarmMetrics.of(vertx).laneGauges());
     execution.warmWaitsFor(admission::usersIdle);
     report = new JobReport(metrics);
-    sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
-    ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);
-    return Future.all(sharedConsumer.completion(), ownConsumer.completion()).onSuccess(ready -> {
+    // Warm before announcing: the gateways send nothing to a worker they have not heard of.
+    return warmUp(runner).compose(warm -> {
+      sharedConsumer = vertx.eventBus().consumer(Addresses.RENDER, this::onJob);
+      ownConsumer = vertx.eventBus().consumer(Addresses.renderAt(nodeId), this::onJob);
+      return Future.all(sharedConsumer.completion(), ownConsumer.completion());
+    }).onSuccess(ready -> {
       publishStatus();
       statusTimer = vertx.setPeriodic(STATUS_INTERVAL_MS, id -> publishStatus());
     });
+  }
+
+  /** A few renders of a made-up frame on the render threads ({@link Warmup}); a failure is logged, not fatal. */
+  private Future<Void> warmUp(RenderJobRunner runner) {
+    if (config.warmupRounds() <= 0) {
+      return Future.succeededFuture();
+    }
+    return renderPool.executeBlocking(() -> pixels.running(() -> Warmup.run(runner, config.warmupRounds())), false)
+        .onSuccess(ms -> LOG.info("warmed up in {} ms ({} rounds of renders of a made-up frame)", ms,
+            config.warmupRounds()))
+        .recover(failed -> {
+          LOG.warn("warm-up failed, taking jobs anyway: {}", failed.toString());
+          return Future.succeededFuture();
+        })
+        .mapEmpty();
   }
 
   /** Graceful leave: tell the gateways, stop taking jobs, let running renders finish, then close. */
@@ -97,7 +124,9 @@ public final class RenderWorkerVerticle extends VerticleBase {
     vertx.cancelTimer(statusTimer);
     publishStatus();
     LOG.info("leaving: no new jobs taken, {} running render(s) to finish", admission.running());
-    return Future.join(sharedConsumer.unregister(), ownConsumer.unregister())
+    // Consumers are null when the worker stops during its warm-up, before it took any job.
+    return Future.join(sharedConsumer == null ? Future.succeededFuture() : sharedConsumer.unregister(),
+            ownConsumer == null ? Future.succeededFuture() : ownConsumer.unregister())
         .eventually(() -> admission.drained(config.drainTimeout()).recover(late -> {
           LOG.warn("leaving with {} render(s) still running after {} ms", admission.running(),
               config.drainTimeout().toMillis());

@@ -32,13 +32,17 @@ public final class FitsFetcher {
 
   private static final String USER_AGENT = "lco-thumbs/1.0";
 
-  public Future<Buffer> fetch(String url, long timeoutMs) {
+  /** Bytes reserved up front from a declared length: a lying Content-Length cannot make the worker allocate more. */
+  static final int MAX_PRESIZE = 64 * 1024 * 1024;
+
+  /** The file's bytes, in one array of exactly their length when the server declared it. */
+  public Future<byte[]> fetch(String url, long timeoutMs) {
     return get(url, timeoutMs, null, this::readCapped)
         .recover(err -> Future.failedFuture(UpstreamFailures.forTransport(err)));
   }
 
   /** Bytes {@code first}…{@code last} of a file of {@code total} bytes, as a 206 answer carried them. */
-  public record Part(Buffer bytes, long total) {
+  public record Part(byte[] bytes, long total) {
   }
 
   /**
@@ -103,7 +107,7 @@ public final class FitsFetcher {
     return slash < 0 ? -1 : parseLength(contentRange.substring(slash + 1));
   }
 
-  private Future<Buffer> readCapped(HttpClientResponse response) {
+  private Future<byte[]> readCapped(HttpClientResponse response) {
     int status = response.statusCode();
     if (status != 200 && status != 206) {
       response.request().reset();
@@ -114,23 +118,49 @@ public final class FitsFetcher {
       response.request().reset();
       return Future.failedFuture(tooLarge());
     }
-    var promise = Promise.<Buffer>promise();
-    var body = Buffer.buffer(declared == null ? 64 * 1024 : (int) Math.max(0, parseLength(declared)));
+    var promise = Promise.<byte[]>promise();
+    long length = declared == null ? -1 : parseLength(declared);
+    // Chunks are copied straight into the array the decoder reads: no growing buffer, no second copy.
+    var body = new Body(length < 0 ? 64 * 1024 : (int) Math.min(length, MAX_PRESIZE));
     response.handler(chunk -> {
       if (promise.future().isComplete()) {
         return;
       }
-      if (body.length() + (long) chunk.length() > maxBytes) {
+      if (body.length + (long) chunk.length() > maxBytes) {
         // Fail first: the reset reports itself to the exception handler, which would otherwise win.
         promise.tryFail(tooLarge());
         response.request().reset();
         return;
       }
-      body.appendBuffer(chunk);
+      body.append(chunk);
     });
     response.exceptionHandler(promise::tryFail);
-    response.endHandler(done -> promise.tryComplete(body));
+    response.endHandler(done -> promise.tryComplete(body.bytes()));
     return promise.future();
+  }
+
+  /** A byte array filled chunk by chunk, doubled when a chunk does not fit. */
+  private static final class Body {
+    private byte[] bytes;
+    private int length;
+
+    Body(int capacity) {
+      bytes = new byte[Math.max(capacity, 1)];
+    }
+
+    void append(Buffer chunk) {
+      int n = chunk.length();
+      if (length + n > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8,
+            Math.max((long) length + n, 2L * bytes.length)));
+      }
+      chunk.getBytes(0, n, bytes, length);
+      length += n;
+    }
+
+    byte[] bytes() {
+      return length == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, length);
+    }
   }
 
   private Problem tooLarge() {

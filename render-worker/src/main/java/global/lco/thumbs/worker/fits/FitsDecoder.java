@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker.fits;
 
 import global.lco.thumbs.worker.orient.OrientationHeader;
+import global.lco.thumbs.worker.pixels.FrameArrays;
 import global.lco.thumbs.worker.sky.WcsReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +31,16 @@ public final class FitsDecoder {
   private static final boolean SHARED_TILE_THREADS = TileDecompressionThreads.ensureInstalled();
 
   private final FitsLimits limits;
+  private final FrameArrays arrays;
 
   public FitsDecoder(FitsLimits limits) {
+    this(limits, FrameArrays.ALLOCATE);
+  }
+
+  /** @param arrays where the float array of a RICE frame decoded by the fast path comes from */
+  public FitsDecoder(FitsLimits limits, FrameArrays arrays) {
     this.limits = limits;
+    this.arrays = arrays;
   }
 
   public FitsImage decode(byte[] file) throws UnreadableFitsException {
@@ -42,10 +50,10 @@ public final class FitsDecoder {
       var chosen = chooseWithinLimits(fits, scan);
       var mosaic = AmplifierMosaic.plan(fits, scan.soundHdus(), chosen, limits);
       if (mosaic != null) {
-        return mosaic.assemble(amplifier -> read(amplifier, padded));
+        return mosaic.assemble(amplifier -> read(amplifier, padded, FrameArrays.ALLOCATE));
       }
       var header = chosen.hdu().getHeader();
-      return read(chosen, padded).withHeader(WcsReader.read(header), OrientationHeader.read(header));
+      return read(chosen, padded, arrays).withHeader(WcsReader.read(header), OrientationHeader.read(header));
     } catch (IOException | RuntimeException broken) {
       throw new UnreadableFitsException("The FITS file is damaged or truncated", broken);
     }
@@ -137,10 +145,11 @@ public final class FitsDecoder {
     return candidates.get(0);
   }
 
-  private static FitsImage read(ImageCandidate candidate, byte[] file) throws UnreadableFitsException {
+  private static FitsImage read(ImageCandidate candidate, byte[] file, FrameArrays arrays)
+      throws UnreadableFitsException {
     if (candidate.compressed()) {
       var hdu = (CompressedImageHDU) candidate.hdu();
-      float[] fast = riceFastPath(ricePlan(file, hdu, candidate));
+      float[] fast = riceFastPath(ricePlan(file, hdu, candidate), arrays);
       return fast != null ? new FitsImage(candidate.width(), candidate.height(), fast) : readCompressed(hdu, candidate);
     }
     ImageHDU image = (ImageHDU) candidate.hdu();
@@ -168,12 +177,12 @@ public final class FitsDecoder {
    * The plan's pixels, or null to hand the image to nom-tam-fits, which then decides whether the
    * file is damaged: the fast path may make a render quicker, never refuse a file nom-tam-fits reads.
    */
-  private static float[] riceFastPath(RiceTiles.Plan plan) {
+  private static float[] riceFastPath(RiceTiles.Plan plan, FrameArrays arrays) {
     if (plan == null) {
       return null;
     }
     try {
-      return RiceTiles.decode(plan);
+      return RiceTiles.decode(plan, arrays);
     } catch (RuntimeException unusual) {
       LOG.debug("RICE fast path could not decode the image, decoding with nom-tam-fits: {}", unusual.toString());
       return null;

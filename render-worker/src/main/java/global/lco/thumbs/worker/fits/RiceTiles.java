@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.fits;
 
+import global.lco.thumbs.worker.pixels.FrameArrays;
 import global.lco.thumbs.worker.pixels.RowBands;
 import java.util.Locale;
 import nom.tam.fits.Header;
@@ -81,17 +82,20 @@ final class RiceTiles {
    */
   static float[] decode(byte[] file, CompressedImageHDU hdu, int width, int height) throws UnreadableFitsException {
     Plan plan = plan(file, hdu, width, height);
-    return plan == null ? null : decode(plan);
+    return plan == null ? null : decode(plan, FrameArrays.ALLOCATE);
   }
 
-  /** Every tile of the plan, bands of tile rows spread over the render pool. */
-  static float[] decode(Plan plan) {
+  /**
+   * Every tile of the plan, bands of tile rows spread over the render pool, into an array from
+   * {@code arrays}; every pixel is written, so its old contents do not matter.
+   */
+  static float[] decode(Plan plan, FrameArrays arrays) {
     int width = plan.width();
     int height = plan.height();
     int tileWidth = plan.tileWidth();
     int tileHeight = plan.tileHeight();
     int tilesAcross = plan.tilesAcross();
-    float[] out = new float[Math.multiplyExact(width, height)];
+    float[] out = arrays.floats(Math.multiplyExact(width, height));
     RowBands.run(plan.tilesDown(), (long) width * tileHeight, (band, from, to) -> {
       int[] values = new int[tileWidth * tileHeight];
       for (int down = from; down < to; down++) {

@@ -56,7 +56,7 @@ final class HeaderSize {
       case HeaderWalk.NeedBytes need -> requests >= MAX_REQUESTS
           ? Future.failedFuture(new IllegalStateException("more than " + MAX_REQUESTS + " requests"))
           : fetcher.fetchRange(url, need.from(), need.from() + PIECE - 1, deadline - System.currentTimeMillis())
-              .compose(part -> step(walk, walk.offer(part.bytes().getBytes(), part.total()), url, deadline,
+              .compose(part -> step(walk, walk.offer(part.bytes(), part.total()), url, deadline,
                   requests + 1));
     };
   }

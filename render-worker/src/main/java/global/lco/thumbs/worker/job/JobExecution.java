@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobExecution {
   private static final Logger LOG = LoggerFactory.getLogger(JobExecution.class);
+  /** Longest a render waits for memory held by running renders before it is refused as busy. */
+  static final long MEMORY_WAIT_MS = 5_000;
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
@@ -41,6 +44,7 @@ public final class JobExecution {
   private final FrameCache frames;
   private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
   private final HeaderSize headers;
+  private final WorkSlots slots;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
@@ -48,12 +52,14 @@ public final class JobExecution {
    * @param renderPool the threads user renders run on (RENDER_CONCURRENCY of them)
    * @param warmPool   where warm jobs render, so a user job never waits in {@code renderPool}'s queue behind one
    * @param pixels     the threads their pixel bands and tiles run on (RENDER_THREADS of them)
+   * @param slots      user jobs that may download and render at once (the rest wait, holding no file)
    */
   public JobExecution(FitsFetcher fetcher, WorkerExecutor renderPool, WorkerExecutor warmPool, PixelPool pixels,
-                      RenderJobRunner runner, MemoryBudget budget, ThumbnailStore store, Duration downloadTimeout,
+                      RenderJobRunner runner, MemoryBudget budget, WorkSlots slots, ThumbnailStore store, Duration downloadTimeout,
                       String nodeId, FrameCache frames) {
     this.frames = frames;
     this.headers = new HeaderSize(fetcher, runner.limits());
+    this.slots = slots;
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
@@ -122,16 +128,24 @@ public final class JobExecution {
   /** Fetch, render and store; with a {@code key} the stretched frame is kept for other sizes. */
   private Future<RenderReply> fetchRenderStore(RenderJob job, FrameCache.Key key) {
     var stages = new LinkedHashMap<String, Long>();
-    long fetchStart = System.nanoTime();
-    return fetchAll(job)
-        .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
-        .compose(fits -> {
-          stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
-          if (remaining(job) <= 0) {
-            return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
-          }
-          return pool(job).executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
-        })
+    long queued = System.nanoTime();
+    // Warm jobs take no slot: the warm lane admits one at a time, and one waiting for idle users
+    // must not hold a slot a user job needs.
+    var slot = job.warm() ? Future.<Void>succeededFuture() : slots.acquire();
+    return slot.compose(held -> {
+      long fetchStart = System.nanoTime();
+      stages.put("queued", (fetchStart - queued) / 1_000_000);
+      var rendered = fetchAll(job)
+          .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
+          .compose(fits -> {
+            stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
+            if (remaining(job) <= 0) {
+              return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
+            }
+            return pool(job).executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
+          });
+      return job.warm() ? rendered : rendered.andThen(done -> slots.release());
+    })
         .compose(rendered -> {
           stages.putAll(rendered.stageMillis());
           return store(job, rendered, stages);
@@ -142,18 +156,22 @@ public final class JobExecution {
   private Future<List<byte[]>> fetchAll(RenderJob job) {
     long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
     var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
-    return Future.all(downloads).map(all -> downloads.stream().map(d -> d.result().getBytes()).toList());
+    // A list the colour render may clear as it goes: each file is let go once its channel is decoded.
+    return Future.all(downloads).map(all -> new ArrayList<byte[]>(downloads.stream().map(Future::result).toList()));
   }
 
-  private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key) {
-    // A colour job reserves the sum of its three channels: they are decoded and stretched at once.
-    long need = job.color() ? runner.memoryNeeded(fits) : runner.memoryNeeded(fits.get(0));
+  private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key)
+      throws InterruptedException {
+    long need = job.color() ? runner.memoryNeeded(fits, job.params()) : runner.memoryNeeded(fits.get(0), job.params());
     if (!budget.canEverHold(need)) {
       throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
           + " render memory budget of " + (budget.limit() >> 20) + " MiB");
     }
-    // A warm render keeps half the budget free for user renders (one larger than half runs only on an empty budget).
-    if (!(job.warm() ? budget.tryReserve(need, Math.max(budget.limit() / 2, need)) : budget.tryReserve(need))) {
+    // A warm render keeps half the budget free for user renders (one larger than half runs only on an empty
+    // budget) and never waits; a user render that does not fit beside the running ones waits for them, and
+    // past that it is busy, never an OutOfMemoryError.
+    if (!(job.warm() ? budget.tryReserve(need, Math.max(budget.limit() / 2, need))
+        : budget.reserve(need, Math.min(MEMORY_WAIT_MS, remaining(job))))) {
       throw Failure.BUSY.problem();
     }
     try {

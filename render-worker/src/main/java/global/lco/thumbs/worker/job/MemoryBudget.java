@@ -1,15 +1,26 @@
 package global.lco.thumbs.worker.job;
 
-import java.util.concurrent.atomic.AtomicLong;
+import global.lco.thumbs.worker.pixels.FrameArrays;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bytes of heap that running renders may hold together. A render reserves its estimate before it
- * decodes and releases it when done; when the budget is spent the job is refused as busy (another
- * worker may take it) instead of risking an OutOfMemoryError that would take every render down.
+ * decodes and releases it when done; when the budget is spent the render waits for a running one
+ * to finish, and when that takes too long the job is refused as busy (another worker may take
+ * it) instead of risking an OutOfMemoryError that would take every render down.
+ *
+ * <p>The budget also keeps the float arrays of finished frames for the next renders
+ * ({@link FrameArrays}): a 4k frame's 68 MB array reused instead of allocated and collected at every
+ * render. Kept arrays count against the budget: a reservation that needs their room drops them.
  */
-public final class MemoryBudget {
+public final class MemoryBudget implements FrameArrays {
   private final long limit;
-  private final AtomicLong reserved = new AtomicLong();
+  private long reserved;
+  private long kept;
+  /** Arrays not in use, most recently given back first. */
+  private final ArrayDeque<float[]> idle = new ArrayDeque<>();
 
   public MemoryBudget(long limitBytes) {
     this.limit = limitBytes;
@@ -25,16 +36,34 @@ public final class MemoryBudget {
   }
 
   /** As {@link #tryReserve(long)}, but only while all reservations together stay within {@code ceiling}. */
-  public boolean tryReserve(long bytes, long ceiling) {
-    while (true) {
-      long current = reserved.get();
-      if (!canEverHold(bytes) || current + bytes > Math.min(limit, ceiling)) {
+  public synchronized boolean tryReserve(long bytes, long ceiling) {
+    if (!canEverHold(bytes) || reserved + bytes > Math.min(limit, ceiling)) {
+      return false;
+    }
+    reserved += bytes;
+    dropKeptBeyond(limit - reserved);
+    return true;
+  }
+
+  /**
+   * As {@link #tryReserve}, waiting up to {@code timeoutMs} for running renders to release enough;
+   * false when they did not (or the render can never fit).
+   */
+  public synchronized boolean reserve(long bytes, long timeoutMs) throws InterruptedException {
+    if (!canEverHold(bytes)) {
+      return false;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(0, timeoutMs));
+    while (reserved + bytes > limit) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
         return false;
       }
-      if (reserved.compareAndSet(current, current + bytes)) {
-        return true;
-      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
     }
+    reserved += bytes;
+    dropKeptBeyond(limit - reserved);
+    return true;
   }
 
   /** Whether a render of {@code bytes} fits the budget at all, with nothing else running. */
@@ -42,15 +71,62 @@ public final class MemoryBudget {
     return bytes <= limit;
   }
 
-  public void release(long bytes) {
-    reserved.addAndGet(-bytes);
+  public synchronized void release(long bytes) {
+    reserved -= bytes;
+    notifyAll();
   }
 
-  public long reserved() {
-    return reserved.get();
+  public synchronized long reserved() {
+    return reserved;
+  }
+
+  /** Bytes of float arrays kept for the next renders. */
+  public synchronized long kept() {
+    return kept;
   }
 
   public long limit() {
     return limit;
+  }
+
+  /** A kept array of this length (now part of the caller's reservation), or a new one. */
+  @Override
+  public float[] floats(int length) {
+    synchronized (this) {
+      for (Iterator<float[]> it = idle.iterator(); it.hasNext(); ) {
+        float[] frame = it.next();
+        if (frame.length == length) {
+          it.remove();
+          kept -= bytes(frame);
+          return frame;
+        }
+      }
+    }
+    return new float[length];
+  }
+
+  /**
+   * Keeps the array if it fits in the budget beside the reservations, else lets it go. The caller's
+   * own reservation still counts the array until it releases, so the array fits when the kept ones
+   * and the reservations do.
+   */
+  @Override
+  public synchronized void recycle(float[] frame) {
+    if (frame == null || reserved + kept > limit) {
+      return;
+    }
+    idle.addFirst(frame);
+    kept += bytes(frame);
+  }
+
+  /** Drops the least recently used kept arrays until they take at most {@code room} bytes. */
+  private void dropKeptBeyond(long room) {
+    while (kept > Math.max(0, room) && !idle.isEmpty()) {
+      kept -= bytes(idle.removeLast());
+    }
+  }
+
+  private static long bytes(float[] frame) {
+    return (long) frame.length * Float.BYTES;
   }
 }

@@ -37,26 +37,34 @@ public final class BoxReduce {
             columns[i] += src[row + i] & 0xFF;
           }
         }
-        boxSums(columns, w, channels, fx, ow, sums);
-        int bh = y1 - y0;
-        int fullDiv = fx * bh;
-        long fullMul = multiplier(fullDiv);
-        int edgeW = w - (ow - 1) * fx;
-        int edgeDiv = edgeW * bh;
-        long edgeMul = multiplier(edgeDiv);
-        int dst = oy * ow * channels;
-        for (int ox = 0; ox < ow; ox++) {
-          boolean edge = ox == ow - 1;
-          int div = edge ? edgeDiv : fullDiv;
-          long mul = edge ? edgeMul : fullMul;
-          for (int c = 0; c < channels; c++) {
-            int k = ox * channels + c;
-            out[dst + k] = (byte) divide(sums[k], div, mul);
-          }
-        }
+        emitRow(columns, w, channels, fx, y1 - y0, sums, out, oy * ow * channels);
       }
     });
     return out;
+  }
+
+  /**
+   * One output row from the column sums of its {@code bh} input rows: each box's sum (the last box
+   * may be narrower) divided as Pillow divides, written at {@code out[dst…]}. {@code sums} is scratch
+   * of {@code reducedSize(w, fx) · channels} ints.
+   */
+  static void emitRow(int[] columns, int w, int channels, int fx, int bh, int[] sums, byte[] out, int dst) {
+    int ow = reducedSize(w, fx);
+    boxSums(columns, w, channels, fx, ow, sums);
+    int fullDiv = fx * bh;
+    long fullMul = multiplier(fullDiv);
+    int edgeW = w - (ow - 1) * fx;
+    int edgeDiv = edgeW * bh;
+    long edgeMul = multiplier(edgeDiv);
+    for (int ox = 0; ox < ow; ox++) {
+      boolean edge = ox == ow - 1;
+      int div = edge ? edgeDiv : fullDiv;
+      long mul = edge ? edgeMul : fullMul;
+      for (int c = 0; c < channels; c++) {
+        int k = ox * channels + c;
+        out[dst + k] = (byte) divide(sums[k], div, mul);
+      }
+    }
   }
 
   /** Adds each box's {@code fx} column sums (per channel); the last box may be narrower. */

@@ -10,7 +10,31 @@ public final class MonoRenderer {
   }
 
   public static RenderedImage render(float[] px, int w, int h, RenderParams params, StageTimer timer) {
-    return finish(stretch(px, w, h, params, timer), params, timer);
+    return finish(stretchFor(px, w, h, params, timer), params, timer);
+  }
+
+  /**
+   * A stretched frame ({@link #stretch}) and, when it was made in the same pass, its box reduce by
+   * {@code fx × fy} for the thumbnail asked for (else null).
+   */
+  public record Stretched(Plane frame, byte[] reduced, int fx, int fy) {
+  }
+
+  /**
+   * {@link #stretch} for a thumbnail of {@code params}' size: when that thumbnail box-reduces the
+   * frame first and median mode is off, the reduce is made in the stretch's own pass (the same
+   * pixels as reducing afterwards, one pass over the 8-bit frame fewer).
+   */
+  public static Stretched stretchFor(float[] px, int w, int h, RenderParams params, StageTimer timer) {
+    Size size = Resize.fitInside(w, h, params.width(), params.height());
+    int fx = Resize.reducingFactor(w, size.width());
+    int fy = Resize.reducingFactor(h, size.height());
+    if (params.median() || (fx == 1 && fy == 1) || (size.width() == w && size.height() == h)) {
+      return new Stretched(stretch(px, w, h, params, timer), null, 1, 1);
+    }
+    Window window = timer.stage("window", () -> Stretch.window(px, w, h));
+    byte[][] both = timer.stage("scale", () -> Stretch.toBytesReduced(px, w, h, window, fx, fy));
+    return new Stretched(new Plane(both[0], w, h), both[1], fx, fy);
   }
 
   /**
@@ -31,18 +55,31 @@ public final class MonoRenderer {
 
   /** Resize, label and JPEG of a stretched frame; {@code frame} is only read, so it may be shared. */
   public static RenderedImage finish(Plane frame, RenderParams params, StageTimer timer) {
-    Picture picture = picture(frame, params, timer);
+    return finish(new Stretched(frame, null, 1, 1), params, timer);
+  }
+
+  /** As {@link #finish(Plane, RenderParams, StageTimer)}, from the reduce already made when there is one. */
+  public static RenderedImage finish(Stretched stretched, RenderParams params, StageTimer timer) {
+    Picture picture = picture(stretched, params, timer);
     byte[] jpeg = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
     return new RenderedImage(jpeg, picture.width(), picture.height());
   }
 
   /** Resize and label of a stretched frame: the thumbnail as it goes to the JPEG encoder. */
   public static Picture picture(Plane frame, RenderParams params, StageTimer timer) {
+    return picture(new Stretched(frame, null, 1, 1), params, timer);
+  }
+
+  /** As {@link #picture(Plane, RenderParams, StageTimer)}, from the reduce already made when there is one. */
+  public static Picture picture(Stretched stretched, RenderParams params, StageTimer timer) {
+    Plane frame = stretched.frame();
     byte[] img = frame.pixels();
     int w = frame.width();
     int h = frame.height();
     Size size = Resize.fitInside(w, h, params.width(), params.height());
-    byte[] small = timer.stage("resize", () -> Resize.thumbnail(img, w, h, 1, size.width(), size.height()));
+    byte[] small = timer.stage("resize", () -> stretched.reduced() == null
+        ? Resize.thumbnail(img, w, h, 1, size.width(), size.height())
+        : Resize.fromReduced(stretched.reduced(), w, h, 1, stretched.fx(), stretched.fy(), size.width(), size.height()));
     if (!params.label().isEmpty()) {
       timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 1, params.label()));
     }

@@ -36,7 +36,7 @@ class FitsFetcherTest {
     return "http://127.0.0.1:" + server.actualPort() + "/file.fits";
   }
 
-  private Buffer fetch(String url, long timeoutMs) {
+  private byte[] fetch(String url, long timeoutMs) {
     return new FitsFetcher(vertx.createHttpClient(), CAP).fetch(url, timeoutMs).await();
   }
 
@@ -44,7 +44,22 @@ class FitsFetcherTest {
   @DisplayName("A body within the cap is returned whole")
   void withinCap() {
     var url = serve(req -> req.response().end(Buffer.buffer(new byte[(int) CAP])));
-    assertThat(fetch(url, 5000).length()).isEqualTo((int) CAP);
+    assertThat(fetch(url, 5000)).hasSize((int) CAP);
+  }
+
+  @Test
+  @DisplayName("A chunked body within the cap, in chunks of every size, comes back byte for byte and exactly as long")
+  void chunkedWithinCap() {
+    byte[] sent = new byte[70_001];
+    new java.util.Random(13).nextBytes(sent);
+    var url = serve(req -> {
+      var response = req.response().setChunked(true);
+      for (int from = 0, size = 1; from < sent.length; from += size, size = size * 3 + 1) {
+        response.write(Buffer.buffer(java.util.Arrays.copyOfRange(sent, from, Math.min(sent.length, from + size))));
+      }
+      response.end();
+    });
+    assertThat(fetch(url, 5000)).isEqualTo(sent);
   }
 
   @Test

@@ -61,6 +61,32 @@ class RiceTilesTest {
     assertBitIdentical(nomTam(bytes, hduIndex), fast);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"lco/tfn0m414-kb29-20160625-0060-e91.fits.fz", "lco-like/sdss-86S-ip-lco-like.fits.fz",
+      "compressed/m13_rice.fits"})
+  void aReusedArrayIsOverwrittenEverywhere(String file) throws Exception {
+    byte[] bytes = Corpus.bytes(file);
+    CompressedImageHDU hdu = compressedHdu(bytes, 1);
+    int[] axes = hdu.getImageAxes();
+    int width = axes[axes.length - 1];
+    int height = axes[axes.length - 2];
+    float[] clean = RiceTiles.decode(bytes, hdu, width, height);
+    var dirty = new global.lco.thumbs.worker.pixels.FrameArrays() {
+      @Override
+      public float[] floats(int length) {
+        float[] stale = new float[length];
+        Arrays.fill(stale, -12345.5f);
+        return stale;
+      }
+
+      @Override
+      public void recycle(float[] frame) {
+      }
+    };
+    float[] reused = RiceTiles.decode(RiceTiles.plan(bytes, hdu, width, height), dirty);
+    assertBitIdentical(clean, reused);
+  }
+
   @Test
   void quantisedWithoutDitherIsLeftToNomTam() throws Exception {
     byte[] bytes = Corpus.bytes("compressed/m13real_rice.fits");

@@ -36,6 +36,29 @@ class ColourRenderJobTest {
   }
 
   @Test
+  @DisplayName("Channels box-reduced in their stretch's pass give the composite of reducing the uncropped planes afterwards")
+  void prereducedChannelsMatch() throws Exception {
+    var decoder = new global.lco.thumbs.worker.fits.FitsDecoder(global.lco.thumbs.worker.fits.FitsLimits.of(100_000_000L));
+    for (String[] set : new String[][] {{"color/gc_2mass_k.fits", "color/gc_2mass_h.fits", "color/gc_2mass_j.fits"},
+        {"lco-like/sdss-86S-ip-lco-like.fits.fz", "lco-like/sdss-86S-rp-lco-like.fits.fz",
+            "lco-like/sdss-86S-gp-lco-like.fits.fz"}}) {
+      for (var params : List.of(RenderParams.defaults(), new RenderParams(120, 90, "", false, 99.5, 80))) {
+        var channels = new java.util.ArrayList<global.lco.thumbs.worker.render.colour.Channel>();
+        for (String name : set) {
+          var image = decoder.decode(Corpus.bytes(name));
+          channels.add(new global.lco.thumbs.worker.render.colour.Channel(global.lco.thumbs.worker.render.colour
+              .ColourRenderer.stretch(image.pixels(), image.width(), image.height(), params), image.wcs()));
+        }
+        var twoPasses = global.lco.thumbs.worker.render.colour.ColourRenderer.compose(channels.get(0), channels.get(1),
+            channels.get(2), params, new global.lco.thumbs.worker.render.StageTimer());
+        var onePass = runner.colourPicture(files(set), params);
+        assertThat(onePass.picture().pixels()).as("%s at %dx%d", set[0], params.width(), params.height())
+            .isEqualTo(twoPasses.picture().pixels());
+      }
+    }
+  }
+
+  @Test
   @DisplayName("The 2MASS K/H/J files (BITPIX 16 with BSCALE/BZERO) render as a colour composite")
   void twoMassComposite() throws IOException {
     var rendered = runner.renderColour(files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits",
@@ -72,12 +95,24 @@ class ColourRenderJobTest {
   }
 
   @Test
-  @DisplayName("A colour render reserves the memory of its three channels together")
-  void memoryIsTheSum() {
+  @DisplayName("A colour render reserves more than its largest channel alone and less than three mono renders")
+  void memoryOfOneChannelAtATime() {
     var fits = files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits", "lco-like/sdss-86S-gp-lco-like.fits.fz");
+    var params = RenderParams.defaults();
+    long largest = fits.stream().mapToLong(f -> runner.memoryNeeded(f, params)).max().orElseThrow();
+    long sum = fits.stream().mapToLong(f -> runner.memoryNeeded(f, params)).sum();
 
-    assertThat(runner.memoryNeeded(fits))
-        .isEqualTo(runner.memoryNeeded(fits.get(0)) + runner.memoryNeeded(fits.get(1))
-            + runner.memoryNeeded(fits.get(2)));
+    assertThat(runner.memoryNeeded(fits, params)).isGreaterThan(largest).isLessThan(sum);
+  }
+
+  @Test
+  @DisplayName("A colour render lets go of each file of a list it may change once that channel is decoded")
+  void releasesDecodedFiles() {
+    var fits = new java.util.ArrayList<>(files("color/gc_2mass_k.fits", "color/gc_2mass_h.fits",
+        "color/gc_2mass_j.fits"));
+    var rendered = runner.renderColour(fits, RenderParams.defaults());
+
+    assertThat(rendered.jpeg()).isNotEmpty();
+    assertThat(fits).containsOnlyNulls();
   }
 }

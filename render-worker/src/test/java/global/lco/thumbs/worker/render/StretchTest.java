@@ -11,6 +11,28 @@ import org.junit.jupiter.api.Test;
 class StretchTest {
 
   @Test
+  @DisplayName("Stretching and box-reducing in one pass gives the frame and the reduce of two passes, byte for byte")
+  void fusedReduceMatchesTwoPasses() {
+    var random = new SplittableRandom(13);
+    int[][] shapes = {{1523, 1020, 4, 4}, {641, 479, 3, 2}, {250, 180, 2, 1}, {97, 301, 1, 5}, {4160, 64, 4, 4}};
+    for (int[] shape : shapes) {
+      int w = shape[0];
+      int h = shape[1];
+      float[] px = new float[w * h];
+      for (int i = 0; i < px.length; i++) {
+        px[i] = (float) (1000 + 40 * random.nextDouble() + (random.nextInt(500) == 0 ? 50_000 : 0));
+      }
+      px[random.nextInt(px.length)] = Float.NaN;
+      Window window = Stretch.window(px, w, h);
+      byte[] frame = Stretch.toBytes(px, w, h, window, true);
+      byte[] reduced = BoxReduce.reduce(frame, w, h, 1, shape[2], shape[3]);
+      byte[][] fused = Stretch.toBytesReduced(px, w, h, window, shape[2], shape[3]);
+      assertThat(fused[0]).as("frame %dx%d", w, h).isEqualTo(frame);
+      assertThat(fused[1]).as("reduced %dx%d by %dx%d", w, h, shape[2], shape[3]).isEqualTo(reduced);
+    }
+  }
+
+  @Test
   @DisplayName("The spec frame is sampled every 6th pixel starting at index 6, giving 1999 samples")
   void specSampling() {
     double[] samples = Stretch.samples(SpecVector.frame(), SpecVector.W, SpecVector.H);

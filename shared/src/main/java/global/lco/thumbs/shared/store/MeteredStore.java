@@ -23,9 +23,10 @@ public final class MeteredStore implements ThumbnailStore {
     return delegate;
   }
 
-  /** {@code store} itself when it is not metered, else the store underneath. */
+  /** The store underneath the metering and the remembered keys ({@code store} itself when neither wraps it). */
   public static ThumbnailStore unwrap(ThumbnailStore store) {
-    return store instanceof MeteredStore metered ? metered.delegate : store;
+    ThumbnailStore inner = store instanceof MeteredStore metered ? metered.delegate : store;
+    return inner instanceof KnownKeysStore known ? known.delegate() : inner;
   }
 
   @Override

@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class UrlSigner {
   private static final String ALGORITHM = "HmacSHA256";
   private final SecretKeySpec secret;
+  /** One keyed Mac per thread: looking the algorithm up and keying it cost more than signing a URL. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public UrlSigner(byte[] secret) {
     if (secret.length < 16) {
@@ -25,11 +27,16 @@ public final class UrlSigner {
   }
 
   public String sign(String objectName, long expiresEpochSeconds) {
+    var text = "GET\n" + objectName + "\n" + expiresEpochSeconds;
+    // doFinal leaves the Mac reset and keyed for the next signature.
+    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private Mac newMac() {
     try {
       var mac = Mac.getInstance(ALGORITHM);
       mac.init(secret);
-      var text = "GET\n" + objectName + "\n" + expiresEpochSeconds;
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+      return mac;
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

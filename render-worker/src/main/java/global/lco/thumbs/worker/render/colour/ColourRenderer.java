@@ -28,6 +28,14 @@ public final class ColourRenderer {
 
   private static final Alignment UNALIGNED = new Alignment(Shift.none(0), Shift.none(0));
 
+  /**
+   * The channels' planes box-reduced by {@code fx × fy} in their stretch's own pass
+   * ({@link MonoRenderer#stretchFor}), used instead of reducing again when the composite is made
+   * of those very planes (nothing cropped) and needs that reduce.
+   */
+  public record Prereduced(Plane[] planes, byte[][] reduced, int fx, int fy) {
+  }
+
   /** A rendered composite and how its channels were aligned. */
   public record Result(RenderedImage image, Alignment alignment) {
   }
@@ -54,7 +62,13 @@ public final class ColourRenderer {
   }
 
   public static Result render(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
-    Composed composed = compose(red, green, blue, params, timer);
+    return render(red, green, blue, params, timer, null);
+  }
+
+  /** As {@link #render(Channel, Channel, Channel, RenderParams, StageTimer)}, reusing {@code pre} where it applies. */
+  public static Result render(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer,
+                              Prereduced pre) {
+    Composed composed = compose(red, green, blue, params, timer, pre);
     Picture picture = composed.picture();
     byte[] jpeg = timer.stage("encode", () -> picture.encode(params.format(), params.quality()));
     return new Result(new RenderedImage(jpeg, picture.width(), picture.height()), composed.alignment());
@@ -66,6 +80,12 @@ public final class ColourRenderer {
    * the channels, each cropped around its own planet, are stacked as they are.
    */
   public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
+    return compose(red, green, blue, params, timer, null);
+  }
+
+  /** As {@link #compose(Channel, Channel, Channel, RenderParams, StageTimer)}, reusing {@code pre} where it applies. */
+  public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer,
+                                 Prereduced pre) {
     int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
     int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
     Plane r = red.plane().centreCrop(cw, ch);
@@ -81,7 +101,7 @@ public final class ColourRenderer {
     // Resized before it is turned (a few thousand pixels instead of millions), in the box the turn maps onto the asked one.
     int boxW = turn.swapsSides() ? params.height() : params.width();
     int boxH = turn.swapsSides() ? params.width() : params.height();
-    byte[] resized = resizedComposite(common, alignment, boxW, boxH, timer);
+    byte[] resized = resizedComposite(common, alignment, boxW, boxH, timer, pre);
     Size unturned = Resize.fitInside(common[0].width(), common[0].height(), boxW, boxH);
     byte[] small = turn.equals(Turn.NONE) ? resized
         : timer.stage("orient", () -> turn.apply(resized, unturned.width(), unturned.height(), 3));
@@ -112,7 +132,8 @@ public final class ColourRenderer {
    * the same result for unshifted channels (the reduce works per channel anyway) at a fraction of
    * the pixels to stack.
    */
-  private static byte[] resizedComposite(Plane[] common, Alignment alignment, int boxW, int boxH, StageTimer timer) {
+  private static byte[] resizedComposite(Plane[] common, Alignment alignment, int boxW, int boxH, StageTimer timer,
+                                         Prereduced pre) {
     int w = common[0].width();
     int h = common[0].height();
     Size size = Resize.fitInside(w, h, boxW, boxH);
@@ -125,8 +146,9 @@ public final class ColourRenderer {
       var composite = timer.stage("compose", () -> stack(common, left, 1, 1));
       return timer.stage("resize", () -> Resize.thumbnail(composite.rgb(), w, h, 3, size.width(), size.height()));
     }
-    Plane[] reduced = timer.stage("resize", () -> new Plane[] {reduce(common[0], fx, fy), reduce(common[1], fx, fy),
-        reduce(common[2], fx, fy)});
+    Plane[] reduced = timer.stage("resize", () -> usable(pre, common, fx, fy)
+        ? new Plane[] {reduced(pre, 0), reduced(pre, 1), reduced(pre, 2)}
+        : new Plane[] {reduce(common[0], fx, fy), reduce(common[1], fx, fy), reduce(common[2], fx, fy)});
     var composite = timer.stage("compose", () -> stack(reduced, left, fx, fy));
     return timer.stage("resize", () -> Resize.fromReduced(composite.rgb(), w, h, 3, fx, fy, size.width(), size.height()));
   }
@@ -140,6 +162,25 @@ public final class ColourRenderer {
   /** The part of an offset below a whole pixel, towards zero, as {@link Shift#wholeX()} leaves it. */
   private static double fraction(double offset) {
     return offset - (int) offset;
+  }
+
+  /** Whether {@code pre} holds this very reduce: of these uncropped planes, by these factors. */
+  private static boolean usable(Prereduced pre, Plane[] common, int fx, int fy) {
+    if (pre == null || pre.fx() != fx || pre.fy() != fy) {
+      return false;
+    }
+    for (int c = 0; c < 3; c++) {
+      if (common[c] != pre.planes()[c] || pre.reduced()[c] == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Plane reduced(Prereduced pre, int c) {
+    Plane plane = pre.planes()[c];
+    return new Plane(pre.reduced()[c], BoxReduce.reducedSize(plane.width(), pre.fx()),
+        BoxReduce.reducedSize(plane.height(), pre.fy()));
   }
 
   private static Plane reduce(Plane plane, int fx, int fy) {
