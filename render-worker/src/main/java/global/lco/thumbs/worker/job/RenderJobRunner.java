@@ -171,7 +171,8 @@ public final class RenderJobRunner {
     return ColourRenderer.compose(channels.get(0), channels.get(1), channels.get(2), params, timer);
   }
 
-  private List<Channel> channels(List<byte[]> fits, RenderParams params) {
+  /** The three frames of a colour job, red first, decoded and stretched on three threads at once. */
+  public List<Channel> channels(List<byte[]> fits, RenderParams params) {
     if (fits.size() != 3) {
       throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
     }

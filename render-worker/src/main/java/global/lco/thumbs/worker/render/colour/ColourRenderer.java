@@ -66,18 +66,10 @@ public final class ColourRenderer {
    * the channels, each cropped around its own planet, are stacked as they are.
    */
   public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
-    int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
-    int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
-    Plane r = red.plane().centreCrop(cw, ch);
-    Plane g = green.plane().centreCrop(cw, ch);
-    Plane b = blue.plane().centreCrop(cw, ch);
-    Alignment alignment = params.planet() ? UNALIGNED : timer.stage("register", () -> align(red, green, blue, r, g, b));
-    Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
-    if (common == null) {
-      alignment = UNALIGNED;
-      common = new Plane[] {r, g, b};
-    }
-    Turn turn = red.turn();
+    Registered registered = register(red, green, blue, params, timer);
+    Plane[] common = registered.common();
+    Alignment alignment = registered.alignment();
+    Turn turn = registered.turn();
     // Resized before it is turned (a few thousand pixels instead of millions), in the box the turn maps onto the asked one.
     int boxW = turn.swapsSides() ? params.height() : params.width();
     int boxH = turn.swapsSides() ? params.width() : params.height();
@@ -90,6 +82,46 @@ public final class ColourRenderer {
       timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
     }
     return new Composed(new Picture(small, size.width(), size.height(), 3), alignment);
+  }
+
+  /**
+   * The channels a composite is stacked from, unturned: centre-cropped to a common size, green and blue
+   * aligned onto red, all three cut to the area they share (whole pixels of the offsets), with the
+   * turn the composite takes from red. The composite's size is {@code common[0]}'s, turned.
+   */
+  public record Registered(Plane[] common, Alignment alignment, Turn turn) {
+  }
+
+  /** Everything a composite does before it is stacked: crop, register, cut to the common area. */
+  public static Registered register(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
+    int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
+    int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
+    Plane r = red.plane().centreCrop(cw, ch);
+    Plane g = green.plane().centreCrop(cw, ch);
+    Plane b = blue.plane().centreCrop(cw, ch);
+    Alignment alignment = params.planet() ? UNALIGNED : timer.stage("register", () -> align(red, green, blue, r, g, b));
+    Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
+    if (common == null) {
+      return new Registered(new Plane[] {r, g, b}, UNALIGNED, red.turn());
+    }
+    return new Registered(common, alignment, red.turn());
+  }
+
+  /**
+   * The composite at full resolution, unlabelled: stacked and turned exactly as {@link #compose} does
+   * for a thumbnail the composite's own size, so the two are the same pixels (IIIF's {@code full/max}).
+   */
+  public static Picture fullResolution(Registered registered, StageTimer timer) {
+    Plane[] common = registered.common();
+    Alignment alignment = registered.alignment();
+    int w = common[0].width();
+    int h = common[0].height();
+    double[] left = {fraction(alignment.green().dx()), fraction(alignment.green().dy()),
+        fraction(alignment.blue().dx()), fraction(alignment.blue().dy())};
+    byte[] rgb = timer.stage("compose", () -> stack(common, left, 1, 1)).rgb();
+    Turn turn = registered.turn();
+    byte[] turned = turn.equals(Turn.NONE) ? rgb : timer.stage("orient", () -> turn.apply(rgb, w, h, 3));
+    return new Picture(turned, turn.width(w, h), turn.height(w, h), 3);
   }
 
   /** Green and blue onto red: two independent alignments, run as two bands of the shared pool. */
