@@ -113,7 +113,7 @@ final class CompositeTiles {
       Picture rgb = ColourRenderer.fullResolution(registered, timer);
       var composite = timer.stage("planes", () -> RgbFrame.of(rgb));
       stages.putAll(timer.stages());
-      return new Built(composite, Map.copyOf(stages));
+      return new Built(composite, stages);
     } finally {
       budget.release(need);
     }
