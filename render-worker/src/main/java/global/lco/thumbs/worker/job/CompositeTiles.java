@@ -31,7 +31,9 @@ final class CompositeTiles {
   /**
    * Heap a build holds beyond its three channels' renders ({@link RenderJobRunner#memoryNeeded(List)}),
    * in bytes a pixel of the largest frame: the interleaved stack (3), its turned copy (3) and the
-   * planes kept (3). For three 4k frames that is about 150 MB on top of the channels' 420 MB.
+   * planes kept (3): about 150 MB more than the colour thumbnail of three 4k frames. Generous (the
+   * channels' floats are garbage by then), as the budget is meant to be: it stands between a worker
+   * and an OutOfMemoryError.
    */
   static final long BUILD_BYTES_PER_PIXEL = 9;
 
