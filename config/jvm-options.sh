@@ -3,11 +3,12 @@
 # app and render-worker containers and the benchmark all take them from here, so they agree.
 #
 # The heap is sized from the renders a node runs at once, not from the machine's memory (the JVM
-# would take a quarter of it): 128 MiB for the service itself, the frame cache and the file
-# downloading ahead, plus 128 MiB per render (RENDER_CONCURRENCY, default one per two cores, as in
-# RenderWorkerConfig; a cold 4160x4096 frame needs about 107 MiB while it renders, a colour one of
-# three such frames 135 MiB). On 2 cores that is a 256 MiB heap, about 410 MiB resident at the
-# peak of a cold load. In a container with a memory limit, the heap is at most 60 % of the limit.
+# would take a quarter of it): 192 MiB for the service itself, the frame cache (a fifth of the
+# heap: one IIIF colour composite of three 4k frames, 51 MiB, or three stretched 4k frames) and the
+# file downloading ahead, plus 128 MiB per render (RENDER_CONCURRENCY, default one per two cores,
+# as in RenderWorkerConfig; a cold 4160x4096 frame needs about 107 MiB while it renders, a colour
+# one of three such frames 135 MiB, a full-resolution IIIF composite of them 178 MiB). On 2 cores
+# that is a 320 MiB heap. In a container with a memory limit, the heap is at most 60 % of the limit.
 #
 # G1 starts a marking cycle at a fixed 75 % occupancy instead of adaptively: the float arrays a
 # worker keeps for its next frames are large and long-lived, and with the adaptive threshold
@@ -23,7 +24,7 @@ esac
 if [ "$concurrency" -lt 1 ]; then
   concurrency=1
 fi
-heap=$((128 + 128 * concurrency))
+heap=$((192 + 128 * concurrency))
 limit=""
 if [ -r /sys/fs/cgroup/memory.max ]; then
   limit=$(cat /sys/fs/cgroup/memory.max)

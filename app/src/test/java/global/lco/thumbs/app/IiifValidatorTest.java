@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -54,12 +55,13 @@ class IiifValidatorTest {
     }
   }
 
-  @Test
-  @DisplayName("The IIIF validator's twelve applicable tests pass against /iiif/3/1001")
-  void validatorPasses() throws IOException, InterruptedException {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"1001", "1030~color"})
+  @DisplayName("The IIIF validator's twelve applicable tests pass against a frame and a colour composite")
+  void validatorPasses(String identifier) throws IOException, InterruptedException {
     var base = URI.create(app.base);
     var command = new ArrayList<>(List.of(PYTHON, VALIDATOR.toString(), "-s", base.getHost() + ":" + base.getPort(),
-        "-p", "iiif/3", "-i", "1001", "--version=3.0"));
+        "-p", "iiif/3", "-i", identifier, "--version=3.0"));
     TESTS.forEach(t -> command.addAll(List.of("--test", t)));
     var process = new ProcessBuilder(command).directory(VALIDATOR.getParent().toFile()).redirectErrorStream(true)
         .start();

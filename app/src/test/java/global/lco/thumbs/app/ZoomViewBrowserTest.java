@@ -54,6 +54,25 @@ class ZoomViewBrowserTest {
     }
   }
 
+  @Test
+  @DisplayName("With Colour ticked, the zoom view opens the frame's colour composite and draws it in colour")
+  void colourZoomView() throws Exception {
+    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
+        + "IiifColourTest covers the routes the viewer calls");
+    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
+        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
+    try (var app = ServiceFixture.start(dir, Map.of())) {
+      var result = run(app, "1030", "colour");
+      assertThat(result.getInteger("info")).isPositive();
+      var first = result.getJsonArray("first");
+      assertThat(first).as("tiles of the first screen").isNotEmpty()
+          .allSatisfy(path -> assertThat((String) path).startsWith("/iiif/3/1030~color/"));
+      assertThat(result.getInteger("colouredPixels")).as("canvas pixels whose R, G and B differ").isGreaterThan(1000);
+      System.out.printf("OpenSeadragon first screen of the composite 1030~color: cold %d ms (%d tiles)%n",
+          result.getInteger("firstScreenMs"), first.size());
+    }
+  }
+
   /** The smallest source-pixels-per-tile-pixel among IIIF image paths {@code /iiif/3/id/region/size/rot/q.f}. */
   static double finestScale(JsonArray paths) {
     double finest = Double.MAX_VALUE;
@@ -70,10 +89,14 @@ class ZoomViewBrowserTest {
   }
 
   private JsonObject run(ServiceFixture app) throws Exception {
+    return run(app, "1001", "");
+  }
+
+  private JsonObject run(ServiceFixture app, String frame, String mode) throws Exception {
     var log = dir.resolve("browser.log");
     Process node;
     try {
-      node = new ProcessBuilder("node", "zoom.mjs", app.base, "1001", CHROMIUM.toString())
+      node = new ProcessBuilder("node", "zoom.mjs", app.base, frame, CHROMIUM.toString(), mode)
           .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
     } catch (IOException noNode) {
       assumeTrue(false, "node cannot be started: " + noNode.getMessage());

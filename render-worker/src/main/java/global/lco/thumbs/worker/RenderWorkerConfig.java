@@ -33,12 +33,16 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
   public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(30);
   /**
    * Share of the maximum heap that renders may reserve by default; the rest is for the frame cache,
-   * the file downloading ahead and Vert.x. With the launchers' heap (config/jvm-options.sh: 64 MiB
-   * + 128 MiB per render) a cold 4k render (107 MiB) or a colour one of three (135 MiB) fits on 2 cores.
+   * the file downloading ahead and Vert.x. With the launchers' heap (config/jvm-options.sh: 192 MiB
+   * + 128 MiB per render, 320 MiB on 2 cores) that is 192 MiB: a cold 4k render (107 MiB), a colour
+   * one of three (135 MiB) or the full-resolution IIIF composite of three 4k frames (178 MiB) fits.
    */
-  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.7;
-  /** The frame cache takes 1/10 of the maximum heap by default (25 MiB of the launchers' 256 on 2 cores). */
-  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 10;
+  public static final double DEFAULT_MEMORY_BUDGET_SHARE = 0.6;
+  /**
+   * The frame cache takes 1/5 of the maximum heap by default: 64 MiB of the launchers' 320 on 2
+   * cores, three stretched 4k frames or one IIIF colour composite of three (51 MiB).
+   */
+  public static final long DEFAULT_FRAME_CACHE_HEAP_FRACTION = 5;
   /** One warm render at a time: on a small worker a second would take a core from the next user job. */
   public static final int DEFAULT_WARM_CONCURRENCY = 1;
   public static final int DEFAULT_WARM_QUEUE_LENGTH = 8;
@@ -83,7 +87,7 @@ public record RenderWorkerConfig(int renderConcurrency, int queueLength, long ma
     return renderConcurrency + queueLength;
   }
 
-  /** A tenth of the heap: about six 4k frames in a 1 GiB heap, next to the render budget's 70 %. */
+  /** A fifth of the heap, next to the render budget's 60 %. */
   private static long defaultFrameCacheMiB() {
     return Runtime.getRuntime().maxMemory() / DEFAULT_FRAME_CACHE_HEAP_FRACTION / (1024 * 1024);
   }

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
  * of tiles a second, each of which would otherwise be one archive call with the same answer. Entries
  * are keyed by a SHA-256 of the caller's Authorization value (never the value itself) and the frame,
  * live at most {@code ttl}, and include lookups still running, so a burst of tiles costs one call.
- * Failures are not kept. A revoked token keeps access for up to the TTL: that is the price.
+ * Failures are not kept. A revoked token keeps access for up to the TTL: that is the price. Besides
+ * frames, other per-caller answers (a colour composite's sibling lookup) are kept the same way
+ * ({@link #remembered}).
  */
 public final class CallerLookups {
-  private record Entry(Future<ArchiveFrame> lookup, long expiresNanos) {
+  private record Entry(Future<?> lookup, long expiresNanos) {
   }
 
   private final Duration ttl;
@@ -35,15 +37,24 @@ public final class CallerLookups {
   }
 
   /** The caller's lookup of {@code frame}, remembered for the TTL; {@code lookup} runs on a miss. */
-  public synchronized Future<ArchiveFrame> lookup(String authorization, String frame, Supplier<Future<ArchiveFrame>> lookup) {
+  public Future<ArchiveFrame> lookup(String authorization, String frame, Supplier<Future<ArchiveFrame>> lookup) {
+    return remembered(authorization, "frame " + frame, ArchiveFrame.class, lookup);
+  }
+
+  /**
+   * The caller's answer to {@code what}, remembered for the TTL; {@code lookup} runs on a miss. A
+   * {@code what} names one kind of answer, of {@code type}, whoever asks (frames are {@code "frame …"}).
+   */
+  public synchronized <T> Future<T> remembered(String authorization, String what, Class<T> type,
+                                                Supplier<Future<T>> lookup) {
     if (ttl.isZero()) {
       return lookup.get();
     }
     long now = clock.getAsLong();
-    var key = CacheKey.sha256Hex(authorization == null ? "-" : "+" + authorization) + " " + frame;
+    var key = CacheKey.sha256Hex(authorization == null ? "-" : "+" + authorization) + " " + what;
     var kept = entries.get(key);
     if (kept != null && kept.expiresNanos - now > 0) {
-      return kept.lookup;
+      return kept.lookup.map(type::cast);
     }
     var fresh = lookup.get();
     var entry = new Entry(fresh, now + ttl.toNanos());

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * the archive is asked.
  */
 public record ImageRequest(Region region, SizeSpec size, int rotation, boolean mirror, String quality,
-                           ImageFormat format) {
+                           ImageFormat format, boolean composite) {
   private static final Pattern ROTATION = Pattern.compile("(!?)([0-9]{1,3}(?:\\.[0-9]{1,9})?)");
   private static final Set<String> QUALITIES = Set.of("default", "color", "gray", "bitonal");
   private static final Set<String> OTHER_FORMATS = Set.of("tif", "gif", "jp2", "pdf", "webp");
@@ -23,8 +23,15 @@ public record ImageRequest(Region region, SizeSpec size, int rotation, boolean m
   public record Resolved(TileParams tile, String canonical) {
   }
 
+  /** A request on a mono frame's picture, which offers {@code default} and {@code gray}. */
   public static ImageRequest parse(String region, String size, String rotation, String quality, String format,
                                    ImageLimits limits) {
+    return parse(region, size, rotation, quality, format, false, limits);
+  }
+
+  /** @param composite the picture is a colour composite, which offers {@code color} as well */
+  public static ImageRequest parse(String region, String size, String rotation, String quality, String format,
+                                   boolean composite, ImageLimits limits) {
     var r = Region.parse(region);
     var s = SizeSpec.parse(size, limits);
     var rot = ROTATION.matcher(rotation);
@@ -38,8 +45,9 @@ public record ImageRequest(Region region, SizeSpec size, int rotation, boolean m
     if (!QUALITIES.contains(quality)) {
       throw Failure.BAD_PARAMETER.problem("Invalid IIIF quality: must be default, color, gray or bitonal");
     }
-    if (!quality.equals("default") && !quality.equals("gray")) {
-      throw unsupported("Quality " + quality + " is not offered for this image; default and gray are");
+    if (quality.equals("bitonal") || quality.equals("color") && !composite) {
+      throw unsupported("Quality " + quality + " is not offered for this image; "
+          + (composite ? "default, color and gray are" : "default and gray are"));
     }
     ImageFormat f;
     if (format.equals("jpg")) {
@@ -51,15 +59,16 @@ public record ImageRequest(Region region, SizeSpec size, int rotation, boolean m
     } else {
       throw Failure.BAD_PARAMETER.problem("Invalid IIIF format: must be jpg or png");
     }
-    return new ImageRequest(r, s, (int) degrees % 360, !rot.group(1).isEmpty(), quality, f);
+    return new ImageRequest(r, s, (int) degrees % 360, !rot.group(1).isEmpty(), quality, f, composite);
   }
 
   /** This request against a {@code width × height} picture; 400 when the region or size do not fit it. */
   public Resolved resolve(int width, int height, ImageLimits limits) {
     var box = region.resolve(width, height);
     var scaled = size.resolve(box.width(), box.height(), limits);
+    // A mono frame is grey already: its gray tile is its default tile, stored once.
     var tile = new TileParams(box.x(), box.y(), box.width(), box.height(), scaled.width(), scaled.height(), rotation,
-        mirror, false);
+        mirror, false, composite && quality.equals("gray"));
     boolean whole = box.x() == 0 && box.y() == 0 && box.width() == width && box.height() == height;
     var max = SizeSpec.parse("max", limits).resolve(box.width(), box.height(), limits);
     var canonical = (whole ? "full" : box.x() + "," + box.y() + "," + box.width() + "," + box.height()) + "/"

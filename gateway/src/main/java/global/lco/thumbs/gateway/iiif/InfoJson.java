@@ -20,6 +20,15 @@ public final class InfoJson {
 
   /** @param id the image's base URI, as the caller reaches it */
   public static JsonObject of(String id, int width, int height, ImageLimits limits) {
+    return of(id, width, height, false, limits);
+  }
+
+  /**
+   * @param id        the image's base URI, as the caller reaches it
+   * @param composite a colour composite: {@code color} is offered beside {@code gray}
+   */
+  public static JsonObject of(String id, int width, int height, boolean composite, ImageLimits limits) {
+    var qualities = composite ? new JsonArray().add("color").add("gray") : new JsonArray().add("gray");
     return new JsonObject()
         .put("@context", CONTEXT)
         .put("id", id)
@@ -35,7 +44,7 @@ public final class InfoJson {
             .put("scaleFactors", new JsonArray(scaleFactors(width, height)))))
         .put("sizes", sizes(width, height, limits))
         .put("preferredFormats", new JsonArray().add("jpg"))
-        .put("extraQualities", new JsonArray().add("gray"))
+        .put("extraQualities", qualities)
         .put("extraFeatures", new JsonArray().add("mirroring").add("sizeUpscaling").add("canonicalLinkHeader")
             .add("profileLinkHeader"));
   }

@@ -1,7 +1,11 @@
 package global.lco.thumbs.gateway.iiif;
 
+import global.lco.thumbs.shared.contract.FrameSource;
+import global.lco.thumbs.shared.contract.RenderParams;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The dimensions of frames' stretched, oriented pictures, which every IIIF request needs to resolve
@@ -9,8 +13,16 @@ import java.util.Map;
  * is checked on every request before this is read), so a gateway keeps the most recent ones.
  */
 public final class PictureSizes {
-  /** Key of a picture: frame id, pixel version and orientation. */
-  public record Key(long frameId, String version, String orientation) {
+  /**
+   * Key of a picture: its frames (id and pixel version, one or three), the orientation and, for a
+   * composite, median mode (registration aligns the stretched channels, so it may crop differently).
+   */
+  public record Key(String frames, String orientation, boolean median) {
+
+    public static Key of(List<FrameSource> frames, RenderParams params) {
+      var pixels = frames.stream().map(f -> f.id() + "@" + f.version()).collect(Collectors.joining(","));
+      return new Key(pixels, params.orientation().wireName(), frames.size() == 3 && params.median());
+    }
   }
 
   /** Width and height in pixels. */

@@ -4,8 +4,10 @@ import global.lco.thumbs.shared.contract.FrameSource;
 import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import global.lco.thumbs.worker.pixels.Plane;
+import global.lco.thumbs.worker.tile.RgbFrame;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +15,9 @@ import java.util.Map;
  * UI asks for two sizes of the same frame in a row (200×200, then 4000×4000); the gateway sends
  * both to the same worker, and the second is finished from the kept frame: no download, no decode,
  * no stretch. Only the 8-bit frame is kept (one byte a pixel, a quarter of the decoded floats).
- * Thread-safe: looked up on the event loop, filled from render threads.
+ * IIIF colour composites are kept here too ({@link CompositeKey}, three bytes a pixel), sharing the
+ * capacity and the eviction order with frames. Thread-safe: looked up on the event loop, filled from
+ * render threads.
  */
 public final class FrameCache {
 
@@ -39,8 +43,30 @@ public final class FrameCache {
     }
   }
 
+  /**
+   * What a colour composite depends on: its three frames' keys, red, green, blue (the alignment and
+   * the common area follow from their pixels).
+   */
+  public record CompositeKey(Key red, Key green, Key blue) {
+
+    /** The key of a colour job's composite, or null when a frame's pixels cannot be told apart (see {@link Key#of}). */
+    public static CompositeKey of(List<FrameSource> frames, RenderParams params) {
+      if (frames.size() != 3) {
+        return null;
+      }
+      var red = Key.of(frames.get(0), params);
+      var green = Key.of(frames.get(1), params);
+      var blue = Key.of(frames.get(2), params);
+      return red == null || green == null || blue == null ? null : new CompositeKey(red, green, blue);
+    }
+  }
+
+  /** A kept picture and the heap it holds. */
+  private record Kept(Object picture, long bytes) {
+  }
+
   private final long capacityBytes;
-  private final LinkedHashMap<Key, Plane> frames = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<Object, Kept> frames = new LinkedHashMap<>(16, 0.75f, true);
   private long usedBytes;
   private long hits;
   private long misses;
@@ -55,30 +81,47 @@ public final class FrameCache {
 
   /** The kept frame, now the most recently used, or null. */
   public synchronized Plane get(Key key) {
-    Plane frame = key == null ? null : frames.get(key);
-    if (frame == null) {
-      misses++;
-    } else {
-      hits++;
-    }
-    return frame;
+    return (Plane) lookup(key);
+  }
+
+  /** The kept composite, now the most recently used, or null. */
+  public synchronized RgbFrame get(CompositeKey key) {
+    return (RgbFrame) lookup(key);
   }
 
   /** Keeps {@code frame}, evicting the least recently used ones; a frame larger than the whole cache is not kept. */
   public synchronized void put(Key key, Plane frame) {
-    long size = frame.pixels().length;
+    keep(key, frame, frame.pixels().length);
+  }
+
+  /** Keeps {@code composite} as {@link #put(Key, Plane)} keeps a frame. */
+  public synchronized void put(CompositeKey key, RgbFrame composite) {
+    keep(key, composite, composite.bytes());
+  }
+
+  private Object lookup(Object key) {
+    Kept kept = key == null ? null : frames.get(key);
+    if (kept == null) {
+      misses++;
+      return null;
+    }
+    hits++;
+    return kept.picture();
+  }
+
+  private void keep(Object key, Object picture, long size) {
     if (key == null || size > capacityBytes) {
       return;
     }
-    Plane old = frames.put(key, frame);
-    usedBytes += size - (old == null ? 0 : old.pixels().length);
-    Iterator<Map.Entry<Key, Plane>> eldest = frames.entrySet().iterator();
+    Kept old = frames.put(key, new Kept(picture, size));
+    usedBytes += size - (old == null ? 0 : old.bytes());
+    Iterator<Map.Entry<Object, Kept>> eldest = frames.entrySet().iterator();
     while (usedBytes > capacityBytes && eldest.hasNext()) {
       var entry = eldest.next();
       if (entry.getKey().equals(key)) {
         continue;
       }
-      usedBytes -= entry.getValue().pixels().length;
+      usedBytes -= entry.getValue().bytes();
       eldest.remove();
     }
   }

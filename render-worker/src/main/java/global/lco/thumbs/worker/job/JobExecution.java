@@ -45,6 +45,7 @@ public final class JobExecution {
   private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
   private final HeaderSize headers;
   private final WorkSlots slots;
+  private final CompositeTiles composites;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
 
@@ -60,6 +61,7 @@ public final class JobExecution {
     this.frames = frames;
     this.headers = new HeaderSize(fetcher, runner.limits());
     this.slots = slots;
+    this.composites = new CompositeTiles(fetcher, renderPool, pixels, runner, budget, downloadTimeout, frames);
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
@@ -90,6 +92,10 @@ public final class JobExecution {
   }
 
   private Future<RenderReply> render(RenderJob job) {
+    if (job.color() && job.params().tile() != null) {
+      // IIIF on a colour composite: cut from the kept full-resolution composite (docs/iiif.md).
+      return composites.render(job).compose(rendered -> store(job, rendered, new LinkedHashMap<>(rendered.stageMillis())));
+    }
     boolean sizeOnly = !job.color() && job.params().tile() != null && job.params().tile().sizeOnly();
     return render(job, sizeOnly);
   }

@@ -200,7 +200,7 @@ public final class RenderJobRunner {
    */
   public RenderedJob renderColour(List<byte[]> fits, RenderParams params) {
     var timer = new StageTimer();
-    Channels channels = timer.stage("channels", () -> channels(fits, params));
+    Channels channels = timer.stage("channels", () -> stretchedChannels(fits, params));
     var c = channels.list();
     var rendered = ColourRenderer.render(c.get(0), c.get(1), c.get(2), params, timer, channels.prereduced()).image();
     return new RenderedJob(rendered.jpeg(), rendered.width(), rendered.height(), timer.stages());
@@ -223,16 +223,21 @@ public final class RenderJobRunner {
   /** As {@link #picture(byte[], RenderParams)} for a colour composite of three frames, red first. */
   public ColourRenderer.Composed colourPicture(List<byte[]> fits, RenderParams params) {
     var timer = new StageTimer();
-    Channels channels = channels(fits, params);
+    Channels channels = stretchedChannels(fits, params);
     var c = channels.list();
     return ColourRenderer.compose(c.get(0), c.get(1), c.get(2), params, timer, channels.prereduced());
+  }
+
+  /** The three frames of a colour job, red first, decoded and stretched one after another. */
+  public List<Channel> channels(List<byte[]> fits, RenderParams params) {
+    return stretchedChannels(fits, params).list();
   }
 
   /** The stretched channels, and their box reduces when the stretch made them ({@link MonoRenderer#stretchFor}). */
   private record Channels(List<Channel> list, ColourRenderer.Prereduced prereduced) {
   }
 
-  private Channels channels(List<byte[]> fits, RenderParams params) {
+  private Channels stretchedChannels(List<byte[]> fits, RenderParams params) {
     if (fits.size() != 3) {
       throw new IllegalArgumentException("a colour render needs 3 frames, got " + fits.size());
     }

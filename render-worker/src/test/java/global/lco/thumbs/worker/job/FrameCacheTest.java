@@ -8,6 +8,8 @@ import global.lco.thumbs.shared.contract.ImageFormat;
 import global.lco.thumbs.shared.contract.OrientationMode;
 import global.lco.thumbs.shared.contract.RenderParams;
 import global.lco.thumbs.worker.pixels.Plane;
+import global.lco.thumbs.worker.tile.RgbFrame;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -64,5 +66,22 @@ class FrameCacheTest {
     assertThat(FrameCache.Key.of(frame, base.withPlanet("jupiter"))).isNotEqualTo(plain)
         .isNotEqualTo(FrameCache.Key.of(frame, base.withPlanet("saturn")));
     assertThat(FrameCache.Key.of(frame, base.withCutout(new CutoutParams(1, 1, 10, 10, 1, 5, false)))).isNull();
+  }
+
+  @Test
+  @DisplayName("Colour composites share the capacity and the eviction order with frames, at three bytes a pixel")
+  void keepsComposites() {
+    var cache = new FrameCache(400);
+    var composite = new FrameCache.CompositeKey(key(1), key(2), key(3));
+    cache.put(key(1), frame(100));
+    cache.put(composite, new RgbFrame(frame(100), frame(100), frame(100)));
+    assertThat(cache.usedBytes()).isEqualTo(400);
+    assertThat(cache.get(composite).width()).isEqualTo(100);
+    assertThat(cache.get(key(1))).as("the frame and the composite are different entries").isNotNull();
+    cache.put(key(4), frame(100));
+    assertThat(cache.get(composite)).as("the least recently used goes first").isNull();
+    var frames = List.of(new FrameSource(1, "v1", "r.fits", "u"), new FrameSource(2, "v1", "g.fits", "u"),
+        new FrameSource(3, "", "b.fits", "u"));
+    assertThat(FrameCache.CompositeKey.of(frames, RenderParams.defaults())).as("a frame without a version").isNull();
   }
 }

@@ -17,9 +17,11 @@ import io.vertx.core.json.JsonObject;
  * @param rotation  clockwise degrees: 0, 90, 180 or 270
  * @param mirror    mirrored left to right before rotation
  * @param sizeOnly  only the picture's dimensions are wanted
+ * @param gray      a colour composite's region converted to grey ({@code quality=gray}); a mono frame is
+ *                  grey already, so its gray tiles never set this and share the default tile
  */
 public record TileParams(int x, int y, int width, int height, int outWidth, int outHeight, int rotation,
-                         boolean mirror, boolean sizeOnly) {
+                         boolean mirror, boolean sizeOnly, boolean gray) {
   public static final TileParams SIZE_ONLY = new TileParams(0, 0, 1, 1, 1, 1, 0, false, true);
 
   public TileParams {
@@ -29,21 +31,28 @@ public record TileParams(int x, int y, int width, int height, int outWidth, int 
     }
   }
 
+  /** A tile in the picture's own colours. */
+  public TileParams(int x, int y, int width, int height, int outWidth, int outHeight, int rotation, boolean mirror,
+                    boolean sizeOnly) {
+    this(x, y, width, height, outWidth, outHeight, rotation, mirror, sizeOnly, false);
+  }
+
   public JsonObject toJson() {
     return new JsonObject().put("x", x).put("y", y).put("width", width).put("height", height)
         .put("outWidth", outWidth).put("outHeight", outHeight).put("rotation", rotation).put("mirror", mirror)
-        .put("sizeOnly", sizeOnly);
+        .put("sizeOnly", sizeOnly).put("gray", gray);
   }
 
   public static TileParams fromJson(JsonObject json) {
     return new TileParams(json.getInteger("x"), json.getInteger("y"), json.getInteger("width"),
         json.getInteger("height"), json.getInteger("outWidth"), json.getInteger("outHeight"),
-        json.getInteger("rotation", 0), json.getBoolean("mirror", false), json.getBoolean("sizeOnly", false));
+        json.getInteger("rotation", 0), json.getBoolean("mirror", false), json.getBoolean("sizeOnly", false),
+        json.getBoolean("gray", false));
   }
 
-  /** The canonical text of the cache key: what the pixels depend on, nothing else. */
+  /** The canonical text of the cache key: what the pixels depend on, nothing else (tiles in colour keep their keys). */
   public String keyText() {
     return sizeOnly ? "size-only" : x + " " + y + " " + width + " " + height + " " + outWidth + " " + outHeight + " "
-        + rotation + " " + mirror;
+        + rotation + " " + mirror + (gray ? " gray" : "");
   }
 }

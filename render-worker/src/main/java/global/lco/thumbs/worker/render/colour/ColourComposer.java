@@ -72,24 +72,44 @@ public final class ColourComposer {
         for (int x = 0; x < w; x++) {
           rgb[out + 3 * x] = r[y * w + x];
         }
-        shiftedRow(green, greenX, greenY, y, rgb, out + 1);
-        shiftedRow(blue, blueX, blueY, y, rgb, out + 2);
+        shiftedRow(green, greenX, greenY, y, rgb, out + 1, 3);
+        shiftedRow(blue, blueX, blueY, y, rgb, out + 2, 3);
       }
     });
     return new Composite(rgb, w, h);
   }
 
   /**
-   * One output row of a shifted channel into every third byte of {@code rgb}. The offset is the
+   * A channel moved by a sub-pixel offset as {@link #stack} moves it, as a plane of its own (the
+   * same plane when there is nothing to move): the full-resolution composite of IIIF tiles is kept
+   * per channel, and building it this way holds no interleaved copy.
+   */
+  public static Plane shifted(Plane plane, double dx, double dy) {
+    if (dx == 0 && dy == 0) {
+      return plane;
+    }
+    int w = plane.width();
+    byte[] out = new byte[w * plane.height()];
+    RowBands.run(plane.height(), w, (band, from, to) -> {
+      for (int y = from; y < to; y++) {
+        shiftedRow(plane, dx, dy, y, out, y * w, 1);
+      }
+    });
+    return new Plane(out, w, plane.height());
+  }
+
+  /**
+   * One output row of a shifted channel into every {@code step}th byte of {@code rgb} (3 for an
+   * interleaved picture, 1 for a plane). The offset is the
    * same for every pixel, so the bilinear weights are too: inside the plane the loop is four loads
    * and a blend; {@link #sample} (clamped) covers the columns and rows whose source is outside.
    */
-  private static void shiftedRow(Plane plane, double dx, double dy, int y, byte[] rgb, int out) {
+  private static void shiftedRow(Plane plane, double dx, double dy, int y, byte[] rgb, int out, int step) {
     int w = plane.width();
     int h = plane.height();
     byte[] px = plane.pixels();
     if (dx == 0 && dy == 0) {
-      for (int x = 0, row = y * w; x < w; x++, out += 3) {
+      for (int x = 0, row = y * w; x < w; x++, out += step) {
         rgb[out] = px[row + x];
       }
       return;
@@ -100,7 +120,7 @@ public final class ColourComposer {
     double fy = dy - iy;
     int sy = y + iy;
     boolean rowInside = sy >= 0 && sy + 1 < h;
-    for (int x = 0; x < w; x++, out += 3) {
+    for (int x = 0; x < w; x++, out += step) {
       int sx = x + ix;
       if (rowInside && sx >= 0 && sx + 1 < w) {
         int top = sy * w + sx;

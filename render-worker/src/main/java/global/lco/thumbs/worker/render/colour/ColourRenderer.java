@@ -86,18 +86,10 @@ public final class ColourRenderer {
   /** As {@link #compose(Channel, Channel, Channel, RenderParams, StageTimer)}, reusing {@code pre} where it applies. */
   public static Composed compose(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer,
                                  Prereduced pre) {
-    int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
-    int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
-    Plane r = red.plane().centreCrop(cw, ch);
-    Plane g = green.plane().centreCrop(cw, ch);
-    Plane b = blue.plane().centreCrop(cw, ch);
-    Alignment alignment = params.planet() ? UNALIGNED : timer.stage("register", () -> align(red, green, blue, r, g, b));
-    Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
-    if (common == null) {
-      alignment = UNALIGNED;
-      common = new Plane[] {r, g, b};
-    }
-    Turn turn = red.turn();
+    Registered registered = register(red, green, blue, params, timer);
+    Plane[] common = registered.common();
+    Alignment alignment = registered.alignment();
+    Turn turn = registered.turn();
     // Resized before it is turned (a few thousand pixels instead of millions), in the box the turn maps onto the asked one.
     int boxW = turn.swapsSides() ? params.height() : params.width();
     int boxH = turn.swapsSides() ? params.width() : params.height();
@@ -110,6 +102,54 @@ public final class ColourRenderer {
       timer.stage("label", () -> Label.draw(small, size.width(), size.height(), 3, params.label()));
     }
     return new Composed(new Picture(small, size.width(), size.height(), 3), alignment);
+  }
+
+  /**
+   * The channels a composite is stacked from, unturned: centre-cropped to a common size, green and blue
+   * aligned onto red, all three cut to the area they share (whole pixels of the offsets), with the
+   * turn the composite takes from red. The composite's size is {@code common[0]}'s, turned.
+   */
+  public record Registered(Plane[] common, Alignment alignment, Turn turn) {
+  }
+
+  /** Everything a composite does before it is stacked: crop, register, cut to the common area. */
+  public static Registered register(Channel red, Channel green, Channel blue, RenderParams params, StageTimer timer) {
+    int cw = Math.min(red.plane().width(), Math.min(green.plane().width(), blue.plane().width()));
+    int ch = Math.min(red.plane().height(), Math.min(green.plane().height(), blue.plane().height()));
+    Plane r = red.plane().centreCrop(cw, ch);
+    Plane g = green.plane().centreCrop(cw, ch);
+    Plane b = blue.plane().centreCrop(cw, ch);
+    Alignment alignment = params.planet() ? UNALIGNED : timer.stage("register", () -> align(red, green, blue, r, g, b));
+    Plane[] common = ColourComposer.commonArea(r, g, b, alignment.green(), alignment.blue());
+    if (common == null) {
+      return new Registered(new Plane[] {r, g, b}, UNALIGNED, red.turn());
+    }
+    return new Registered(common, alignment, red.turn());
+  }
+
+  /**
+   * The registered composite at full resolution, stacked and turned as {@link #compose} stacks and
+   * turns it before resizing, as one plane per channel (red, green, blue): red is the common plane
+   * itself, green and blue are moved by what is left of their offsets below a pixel, then each is
+   * turned. At most one plane is copied at a time, so a build holds the registered planes plus two
+   * shifted ones plus one turned copy.
+   */
+  public static Plane[] fullResolution(Registered registered, StageTimer timer) {
+    Plane[] common = registered.common();
+    Alignment alignment = registered.alignment();
+    Plane[] stacked = timer.stage("compose", () -> new Plane[] {common[0],
+        ColourComposer.shifted(common[1], fraction(alignment.green().dx()), fraction(alignment.green().dy())),
+        ColourComposer.shifted(common[2], fraction(alignment.blue().dx()), fraction(alignment.blue().dy()))});
+    Turn turn = registered.turn();
+    if (turn.equals(Turn.NONE)) {
+      return stacked;
+    }
+    return timer.stage("orient", () -> {
+      for (int c = 0; c < 3; c++) {
+        stacked[c] = turn.apply(stacked[c]);
+      }
+      return stacked;
+    });
   }
 
   /** Green and blue onto red: two independent alignments, run as two bands of the shared pool. */
