@@ -26,4 +26,9 @@ fi
 export FREETYPE_PROPERTIES="${FREETYPE_PROPERTIES:-truetype:interpreter-version=40}"
 # A heap sized from RENDER_CONCURRENCY (config/jvm-options.sh); JAVA_OPTS come after and win.
 # shellcheck disable=SC2046,SC2086
-exec "$JAVA_HOME/bin/java" $(config/jvm-options.sh) ${JAVA_OPTS:-} -jar "$jar" "$@"
+options=$(config/jvm-options.sh)
+# The JDK's ahead-of-time cache, recorded once per build (config/aot-cache.sh): fast from the first request.
+# shellcheck disable=SC2086
+aot=$(config/aot-cache.sh "$JAVA_HOME/bin/java" "$jar" $options)
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" $options $aot ${JAVA_OPTS:-} -jar "$jar" "$@"

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Starts the single-machine service. With {@code --demo} it first starts the sample archive on
  * the bundled frames and points the service at it, so everything works with no internet.
- * {@code warm ...} runs the backfill command instead ({@link BackfillCommand}).
+ * {@code warm ...} runs the backfill command instead ({@link BackfillCommand}); {@code --aot-training}
+ * the workload run.sh records the JVM's ahead-of-time cache from ({@link AotTraining}).
  */
 public final class ThumbsMain {
   /** Enough for the gateway and worker drain timeouts' defaults to pass, then give up. */
@@ -30,9 +31,18 @@ public final class ThumbsMain {
       BackfillCommand.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length == 1 && args[0].equals("--aot-training")) {
+      try {
+        AotTraining.run();
+      } catch (java.io.IOException noTempDir) {
+        System.err.println("AOT training failed: " + noTempDir);
+        System.exit(1);
+      }
+      return;
+    }
     var arguments = List.of(args);
     if (arguments.contains("--help") || arguments.stream().anyMatch(a -> !a.equals("--demo"))) {
-      System.err.println("usage: java -jar thumbs.jar [--demo | warm --help]   (configuration: environment variables, see README)");
+      System.err.println("usage: java -jar thumbs.jar [--demo | --aot-training | warm --help]   (configuration: environment variables, see README)");
       System.exit(arguments.contains("--help") ? 0 : 2);
     }
     boolean demo = arguments.contains("--demo");

@@ -93,7 +93,7 @@ public final class BenchMain {
         throw new IllegalArgumentException("iterations must be >= 1, warmup >= 0, hit-seconds and load-seconds > 0");
       }
       return new Options(out, plot == null ? out.resolve("performance.png") : plot, warmup, iterations, seconds, load,
-          smoke, stages, frame, jar, jvm == null ? launcherOptions() : jvm, reference);
+          smoke, stages, frame, jar, jvm == null ? (smoke ? launcherOptions() : withAotCache(jar, launcherOptions())) : jvm, reference);
     }
   }
 
@@ -119,6 +119,37 @@ public final class BenchMain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * {@code options} and, as run.sh adds it, the JDK's ahead-of-time cache of {@code jar}
+   * ({@code config/aot-cache.sh} records it when missing or older than the jar); {@code options}
+   * alone where the script is not found or the JDK has no such cache.
+   */
+  static List<String> withAotCache(Path jar, List<String> options) {
+    var script = Stream.of(Path.of("config/aot-cache.sh"), Path.of("../config/aot-cache.sh"))
+        .filter(Files::isRegularFile).findFirst();
+    if (script.isEmpty() || !Files.isRegularFile(jar)) {
+      return options;
+    }
+    var command = new java.util.ArrayList<String>(List.of("sh", script.get().toString(),
+        ProcessHandle.current().info().command().orElse("java"), jar.toString()));
+    command.addAll(options);
+    try {
+      var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+      if (process.waitFor() != 0 || out.isEmpty()) {
+        return options;
+      }
+      var all = new java.util.ArrayList<>(options);
+      all.add(out);
+      return all;
+    } catch (IOException e) {
+      return options;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return options;
     }
   }
 
