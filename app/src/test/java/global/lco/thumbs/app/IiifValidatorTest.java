@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The IIIF consortium's image validator (../shared/reference/iiif-validator, its README) against the
+ * The IIIF consortium's image validator (tools/iiif-validator, a copy of the team's reference; its ORIGIN.md) against the
  * running service: the twelve tests that do not need the validator's own test image. Skips, saying
  * why, when the validator or Debian's python3-bottle, -magic, -lxml or -pil are missing (.ci/run
  * installs them).
@@ -30,7 +30,7 @@ class IiifValidatorTest {
       "id_error_escapedslash", "id_error_unescaped", "format_error_random", "quality_error_random",
       "region_error_random", "rot_error_random", "size_error_random");
   static final Path VALIDATOR = Path.of(System.getProperty("iiif.validator",
-      "../../shared/reference/iiif-validator/iiif-validate.py")).toAbsolutePath().normalize();
+      "../tools/iiif-validator/iiif-validate.py")).toAbsolutePath().normalize();
   /** Debian's own Python, which its python3-* packages are for (a pyenv python3 may come first on PATH). */
   static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
   @TempDir
