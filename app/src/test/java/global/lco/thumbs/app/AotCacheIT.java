@@ -11,14 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launchers' ahead-of-time cache (config/aot-cache.sh, docs/performance.md): recorded from
- * {@code thumbs.jar --aot-training} on the bundled frames, reused while the jar is unchanged, and
- * accepted by the JVM that starts the service with the same options. A copy of the jar keeps the
- * build's own cache untouched.
+ * {@code --aot-training} of the single-machine jar (on the bundled frames) and of the render-worker
+ * jar (its made-up frame), reused while the jar is unchanged, and accepted by the JVM that starts
+ * it with the same options. A copy of the jar keeps the build's own cache untouched.
  */
 class AotCacheIT {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -26,25 +27,31 @@ class AotCacheIT {
   @TempDir
   Path dir;
 
-  @Test
-  @DisplayName("aot-cache.sh records the cache from the training run once, and the JVM opens it")
-  void recordsOnceAndTheJvmOpensIt() throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"app/target/thumbs.jar, AOT training done (bundled frames)",
+      "render-worker/target/thumbs-render-worker.jar, AOT training done (20 rounds"})
+  @DisplayName("aot-cache.sh records the cache from the jar's training run once, and the JVM opens it")
+  void recordsOnceAndTheJvmOpensIt(String built, String trained) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     assumeTrue(run(List.of(java, "-XX:+PrintFlagsFinal", "-version")).contains(" AOTCacheOutput "),
         "this JDK has no -XX:AOTCacheOutput (it needs JDK 25): the launchers start without a cache");
-    Path jar = Files.copy(ROOT.resolve("app/target/thumbs.jar"), dir.resolve("thumbs.jar"));
+    Path jar = Files.copy(ROOT.resolve(built), dir.resolve(Path.of(built).getFileName()));
     List<String> options = List.of(run(List.of("sh", ROOT.resolve("config/jvm-options.sh").toString())).trim()
         .split("\\s+"));
     var script = new ArrayList<>(List.of("sh", ROOT.resolve("config/aot-cache.sh").toString(), java, jar.toString()));
     script.addAll(options);
-    Path cache = dir.resolve("thumbs.aot");
+    String name = jar.getFileName().toString().replaceFirst("\\.jar$", "");
+    Path cache = dir.resolve(name + ".aot");
 
     String first = stdout(script).trim();
-    String training = Files.readString(dir.resolve("thumbs.aot.log"));
+    String training = Files.readString(dir.resolve(name + ".aot.log"));
     System.out.println("aot-cache.sh printed: " + first + "; " + Files.size(cache) + " bytes");
     assertThat(first).isEqualTo("-XX:AOTCache=" + cache);
-    assertThat(training).contains("AOT training done (bundled frames)").contains("route=iiif-image status=200")
-        .contains("cache=miss");
+    assertThat(training).contains(trained);
+    if (name.equals("thumbs")) {
+      // The single-machine service asked itself for what users ask, and rendered it.
+      assertThat(training).contains("route=iiif-image status=200").contains("cache=miss");
+    }
     long recorded = Files.getLastModifiedTime(cache).toMillis();
 
     assertThat(stdout(script).trim()).as("the cache of an unchanged jar is reused").isEqualTo(first);

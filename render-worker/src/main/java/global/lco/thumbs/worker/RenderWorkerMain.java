@@ -12,6 +12,9 @@ import global.lco.thumbs.shared.store.StoreConfig;
 import global.lco.thumbs.shared.store.ThumbnailStores;
 import global.lco.thumbs.worker.cli.CompareCli;
 import global.lco.thumbs.worker.cli.RenderCli;
+import global.lco.thumbs.worker.job.RenderJobRunner;
+import global.lco.thumbs.worker.job.Warmup;
+import global.lco.thumbs.worker.pixels.PixelPool;
 import global.lco.thumbs.shared.cluster.NodeOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +23,15 @@ import java.util.Arrays;
 /**
  * A render-worker node: joins the cluster named by CLUSTER_NAME and renders the jobs gateways send.
  * {@code render ...} runs the command-line renderer instead ({@link RenderCli}); {@code compare} and
- * {@code golden} compare with the reference renderer ({@link CompareCli}).
+ * {@code golden} compare with the reference renderer ({@link CompareCli}); {@code --aot-training} is the
+ * workload of the JDK's ahead-of-time cache ({@code config/aot-cache.sh}).
  */
 public final class RenderWorkerMain {
   private RenderWorkerMain() {
   }
+
+  /** Rounds of the made-up frame's renders the AOT cache is recorded from: the start-up warm-up's, longer. */
+  private static final int AOT_TRAINING_ROUNDS = 20;
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
@@ -36,11 +43,16 @@ public final class RenderWorkerMain {
       CompareCli.main(args);
       return;
     }
+    if (args.length == 1 && args[0].equals("--aot-training")) {
+      aotTraining();
+      return;
+    }
     if (args.length > 0) {
       System.err.println("usage: java -jar thumbs-render-worker.jar                 a worker node (environment: see README)\n"
           + "       java -jar thumbs-render-worker.jar render [options] IN OUT   render one FITS file (--help)\n"
           + "       java -jar thumbs-render-worker.jar compare OURS.png REF.png  mean difference and SSIM of two images\n"
-          + "       java -jar thumbs-render-worker.jar golden [TESTDATA]         the golden cases against fits2image");
+          + "       java -jar thumbs-render-worker.jar golden [TESTDATA]         the golden cases against fits2image\n"
+          + "       java -jar thumbs-render-worker.jar --aot-training            the workload of the JDK's AOT cache");
       System.exit(args[0].equals("--help") ? 0 : 2);
     }
     var problems = new ArrayList<String>();
@@ -75,5 +87,21 @@ public final class RenderWorkerMain {
           System.err.println("Render worker start-up failed: " + err);
           System.exit(1);
         });
+  }
+
+  /**
+   * {@code --aot-training}: the renders a worker makes, on the made-up frame of its start-up warm-up
+   * ({@link Warmup}), for {@code config/aot-cache.sh} to record the JDK's ahead-of-time cache from
+   * (JDK 25); a worker started from that cache renders its first frames compiled. The cluster is not
+   * joined.
+   */
+  private static void aotTraining() {
+    var problems = new ArrayList<String>();
+    var worker = RenderWorkerConfig.fromEnv(new Env(System.getenv(), problems));
+    try (var pixels = PixelPool.withThreads(worker.renderThreads())) {
+      long ms = pixels.running(() -> Warmup.run(new RenderJobRunner(worker.fitsLimits()), AOT_TRAINING_ROUNDS));
+      System.out.println("AOT training done (" + AOT_TRAINING_ROUNDS + " rounds of renders of a made-up frame, " + ms
+          + " ms)");
+    }
   }
 }
