@@ -46,6 +46,7 @@ final class CompositeTiles {
   private final RenderJobRunner runner;
   private final FitsDecoder headers;
   private final MemoryBudget budget;
+  private final WorkSlots slots;
   private final Duration downloadTimeout;
   private final FrameCache cache;
   /** Composites being built now; event-loop confined, as {@link SingleFlight} must be. */
@@ -56,13 +57,14 @@ final class CompositeTiles {
   }
 
   CompositeTiles(FitsFetcher fetcher, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
-                 MemoryBudget budget, Duration downloadTimeout, FrameCache cache) {
+                 MemoryBudget budget, WorkSlots slots, Duration downloadTimeout, FrameCache cache) {
     this.fetcher = fetcher;
     this.renderPool = renderPool;
     this.pixels = pixels;
     this.runner = runner;
     this.headers = new FitsDecoder(runner.limits());
     this.budget = budget;
+    this.slots = slots;
     this.downloadTimeout = downloadTimeout;
     this.cache = cache;
   }
@@ -86,8 +88,22 @@ final class CompositeTiles {
         .compose(built -> finish(job, built.composite(), built.stages()));
   }
 
+  /**
+   * Downloads and builds holding one of the worker's work slots, as a render does: the three files
+   * are heap outside the render budget until the build reserves it, so they must count among the
+   * files the worker holds at once (otherwise a few composites asked together could download more
+   * than the heap has room for).
+   */
   private Future<Built> build(RenderJob job) {
     var stages = new LinkedHashMap<String, Long>();
+    long queued = System.nanoTime();
+    return slots.acquire().compose(held -> {
+      stages.put("queued", (System.nanoTime() - queued) / 1_000_000);
+      return fetchAndBuild(job, stages).andThen(done -> slots.release());
+    });
+  }
+
+  private Future<Built> fetchAndBuild(RenderJob job, Map<String, Long> stages) {
     long fetchStart = System.nanoTime();
     long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
     var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();

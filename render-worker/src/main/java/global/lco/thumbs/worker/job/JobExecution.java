@@ -61,7 +61,7 @@ public final class JobExecution {
     this.frames = frames;
     this.headers = new HeaderSize(fetcher, runner.limits());
     this.slots = slots;
-    this.composites = new CompositeTiles(fetcher, renderPool, pixels, runner, budget, downloadTimeout, frames);
+    this.composites = new CompositeTiles(fetcher, renderPool, pixels, runner, budget, slots, downloadTimeout, frames);
     this.pixels = pixels;
     this.fetcher = fetcher;
     this.renderPool = renderPool;
