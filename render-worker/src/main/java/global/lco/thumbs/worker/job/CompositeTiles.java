@@ -89,17 +89,18 @@ final class CompositeTiles {
   }
 
   /**
-   * Downloads and builds holding one of the worker's work slots, as a render does: the three files
-   * are heap outside the render budget until the build reserves it, so they must count among the
-   * files the worker holds at once (otherwise a few composites asked together could download more
-   * than the heap has room for).
+   * Downloads and builds holding every one of the worker's work slots: the three files (57 MB for
+   * 4k frames) are heap outside the render budget until the build reserves it, and the build then
+   * takes most of the budget, so nothing else may download or render beside it (measured: eight
+   * composites asked at once with one slot each ran a 320 MiB worker out of memory). A build is
+   * about half a second, once per composite per worker.
    */
   private Future<Built> build(RenderJob job) {
     var stages = new LinkedHashMap<String, Long>();
     long queued = System.nanoTime();
-    return slots.acquire().compose(held -> {
+    return slots.acquireAll().compose(held -> {
       stages.put("queued", (System.nanoTime() - queued) / 1_000_000);
-      return fetchAndBuild(job, stages).andThen(done -> slots.release());
+      return fetchAndBuild(job, stages).andThen(done -> slots.releaseAll());
     });
   }
 

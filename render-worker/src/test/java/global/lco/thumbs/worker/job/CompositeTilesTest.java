@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A colour composite's build (IIIF, docs/iiif.md) counts among the files a worker holds at once:
- * its three downloads wait for a work slot like a render's, over real HTTP on loopback.
+ * its three downloads wait until it holds every work slot (nothing else downloads or renders beside
+ * a build), over real HTTP on loopback.
  */
 class CompositeTilesTest {
   private static final FitsLimits LIMITS = FitsLimits.of(100_000_000L);
@@ -38,15 +39,15 @@ class CompositeTilesTest {
   }
 
   @Test
-  @DisplayName("A composite is downloaded only once it holds a work slot, and the slot is given back")
+  @DisplayName("A composite is downloaded only once it holds every work slot, and gives them back")
   void buildWaitsForAWorkSlot() throws Exception {
     var server = vertx.createHttpServer().requestHandler(req -> {
       downloads.incrementAndGet();
       req.response().end(Buffer.buffer(file));
     }).listen(0, "127.0.0.1").await();
     String url = "http://127.0.0.1:" + server.actualPort() + "/frame.fits.fz";
-    var slots = new WorkSlots(1);
-    slots.acquire().await(); // a render holds the only slot
+    var slots = new WorkSlots(2);
+    slots.acquire().await(); // a render holds one of the two slots: the build needs both
     try (var pixels = PixelPool.withThreads(2)) {
       var composites = new CompositeTiles(new FitsFetcher(vertx.createHttpClient(), 100_000_000L),
           vertx.createSharedWorkerExecutor("composite-test", 1), pixels, new RenderJobRunner(LIMITS),
@@ -60,7 +61,7 @@ class CompositeTilesTest {
       vertx.getOrCreateContext().runOnContext(v -> composites.render(job).onComplete(answer));
 
       Thread.sleep(500);
-      assertThat(downloads).as("nothing downloaded while the slot is held").hasValue(0);
+      assertThat(downloads).as("nothing downloaded while a render holds a slot").hasValue(0);
       assertThat(answer.future().isComplete()).isFalse();
 
       slots.release();
@@ -68,7 +69,7 @@ class CompositeTilesTest {
       var shape = new FitsDecoder(LIMITS).inspect(file);
       assertThat(downloads).hasValue(3);
       assertThat(built.width() * (long) built.height()).isEqualTo((long) shape.width() * shape.height());
-      assertThat(slots.used()).as("the build gave its slot back").isZero();
+      assertThat(slots.used()).as("the build gave its slots back").isZero();
     }
   }
 }

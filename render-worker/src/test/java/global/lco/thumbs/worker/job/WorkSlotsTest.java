@@ -30,6 +30,26 @@ class WorkSlotsTest {
   }
 
   @Test
+  @DisplayName("A job wanting every slot waits for the running ones, is not overtaken by later single ones, and hands on")
+  void everySlot() {
+    var slots = new WorkSlots(2);
+    assertThat(slots.acquire().succeeded()).isTrue();
+    var all = slots.acquireAll();
+    var later = slots.acquire();
+    assertThat(all.isComplete()).isFalse();
+    assertThat(later.isComplete()).as("a free slot, but the job wanting all came first").isFalse();
+    slots.release();
+    assertThat(all.succeeded()).isTrue();
+    assertThat(later.isComplete()).isFalse();
+    assertThat(slots.used()).isEqualTo(2);
+    slots.releaseAll();
+    assertThat(later.succeeded()).isTrue();
+    assertThat(slots.used()).isEqualTo(1);
+    slots.release();
+    assertThat(slots.used()).isZero();
+  }
+
+  @Test
   @DisplayName("A pool needs at least one slot")
   void atLeastOne() {
     assertThatThrownBy(() -> new WorkSlots(0)).isInstanceOf(IllegalArgumentException.class);
