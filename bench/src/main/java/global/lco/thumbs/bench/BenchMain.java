@@ -1,6 +1,5 @@
 package global.lco.thumbs.bench;
 
-import global.lco.thumbs.app.ThumbsConfig;
 import global.lco.thumbs.app.ThumbsService;
 import global.lco.thumbs.archive.SampleArchive;
 import global.lco.thumbs.archive.SampleArchiveOptions;
@@ -12,7 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -275,15 +273,9 @@ public final class BenchMain {
     }
     Path tmp = dir.resolve("tmp");
     Files.createDirectories(tmp);
-    var env = new HashMap<>(System.getenv());
-    env.put("ARCHIVE_API_URL", archive.baseUrl());
-    env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", Integer.toString(freePort()));
-    env.put("THUMBNAIL_DIR", dir.resolve("thumbnails").toString());
-    env.put("TMP_DIR", tmp.toString());
     // Every service render in the benchmark must be cold; frame reuse is timed on its own.
-    env.put("FRAME_CACHE_MB", "0");
-    return ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
+    return InProcessService.start(vertx, archive.baseUrl(), dir.resolve("thumbnails"), tmp,
+        Map.of("FRAME_CACHE_MB", "0"));
   }
 
   private static void printRenders(PrintStream log, List<StageBench.Result> renders) {
@@ -379,11 +371,6 @@ public final class BenchMain {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 
   static String machine() {
     String cpu = "unknown CPU";

@@ -1,12 +1,9 @@
 package global.lco.thumbs.bench;
 
-import global.lco.thumbs.app.ThumbsConfig;
-import global.lco.thumbs.app.ThumbsService;
 import global.lco.thumbs.archive.SampleArchive;
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,9 +11,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A cold cutout against a cold thumbnail of the same frame, end to end through a single-machine
@@ -38,14 +35,8 @@ public final class CutoutTiming {
     Vertx vertx = Vertx.vertx();
     var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests()).await();
     Path dir = Files.createTempDirectory("thumbs-cutout-timing");
-    var env = new HashMap<>(System.getenv());
-    env.put("ARCHIVE_API_URL", archive.baseUrl());
-    env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", Integer.toString(freePort()));
-    env.put("THUMBNAIL_DIR", dir.resolve("thumbnails").toString());
-    env.put("TMP_DIR", dir.toString());
-    env.put("FRAME_CACHE_MB", "0");
-    var service = ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
+    var service = InProcessService.start(vertx, archive.baseUrl(), dir.resolve("thumbnails"), dir,
+        Map.of("FRAME_CACHE_MB", "0"));
     String base = "http://127.0.0.1:" + service.port() + "/";
     var cutouts = new ArrayList<Double>();
     var thumbnails = new ArrayList<Double>();
@@ -87,11 +78,5 @@ public final class CutoutTiming {
     var sorted = ms.stream().sorted().toList();
     System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", name, sorted.get(sorted.size() / 2), sorted.get(0),
         sorted.get(sorted.size() - 1));
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -1,25 +1,21 @@
 package global.lco.thumbs.bench;
 
-import global.lco.thumbs.app.ThumbsConfig;
-import global.lco.thumbs.app.ThumbsService;
-import global.lco.thumbs.archive.SampleArchive;
+import static global.lco.thumbs.bench.TimedRequests.get;
+import static global.lco.thumbs.bench.TimedRequests.ms;
+import static global.lco.thumbs.bench.TimedRequests.row;
+
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.TestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Deep-zoom figures of a colour composite for docs/iiif.md: three 4160×4096 bench frames (BenchFrames)
@@ -62,27 +58,27 @@ public final class IiifColourTiming {
     Vertx vertx = Vertx.vertx();
     try (var http = HttpClient.newHttpClient()) {
       for (int round = 0; round < rounds; round++) {
-        try (var a = Running.start(vertx, data, out)) {
+        try (var a = InProcessService.onSampleArchive(vertx, SampleArchiveOptions.forTests().setDataDir(data), out, Map.of())) {
           long start = System.nanoTime();
-          var json = new JsonObject(get(http, a.base + "iiif/3/20000~color/info.json"));
+          var json = new JsonObject(get(http, a.base() + "iiif/3/20000~color/info.json"));
           info.add(ms(start));
           width = json.getInteger("width");
           height = json.getInteger("height");
           start = System.nanoTime();
-          get(http, a.base + "iiif/3/20000~color/0,0," + TILE + "," + TILE + "/" + TILE + ",/0/default.jpg");
+          get(http, a.base() + "iiif/3/20000~color/0,0," + TILE + "," + TILE + "/" + TILE + ",/0/default.jpg");
           firstTile.add(ms(start));
           for (int n = 1; n <= FURTHER_TILES; n++) {
             int x = n % 8 * TILE;
             int y = n / 8 * TILE;
             start = System.nanoTime();
-            get(http, a.base + "iiif/3/20000~color/" + x + "," + y + "," + TILE + "," + TILE + "/" + TILE
+            get(http, a.base() + "iiif/3/20000~color/" + x + "," + y + "," + TILE + "," + TILE + "/" + TILE
                 + ",/0/default.jpg");
             tiles.add(ms(start));
           }
         }
-        try (var b = Running.start(vertx, data, out)) {
+        try (var b = InProcessService.onSampleArchive(vertx, SampleArchiveOptions.forTests().setDataDir(data), out, Map.of())) {
           long start = System.nanoTime();
-          get(http, b.base + "20000/?color=true&image=true&width=200&height=200");
+          get(http, b.base() + "20000/?color=true&image=true&width=200&height=200");
           thumbnail.add(ms(start));
         }
       }
@@ -97,52 +93,5 @@ public final class IiifColourTiming {
     row("first 512×512 tile after it", firstTile);
     row("cold colour thumbnail 200×200", thumbnail);
     row("further 512×512 tiles of the composite (new keys)", tiles);
-  }
-
-  /** A sample archive and a service on it, closed together. */
-  private record Running(SampleArchive archive, ThumbsService service, String base) implements AutoCloseable {
-    static Running start(Vertx vertx, Path data, Path out) throws IOException {
-      Path dir = Files.createTempDirectory(Files.createDirectories(out), "service-");
-      var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setDataDir(data)).await();
-      var env = new HashMap<>(System.getenv());
-      env.put("ARCHIVE_API_URL", archive.baseUrl());
-      env.put("HTTP_HOST", "127.0.0.1");
-      env.put("HTTP_PORT", Integer.toString(freePort()));
-      env.put("THUMBNAIL_DIR", dir.resolve("thumbnails").toString());
-      env.put("TMP_DIR", dir.toString());
-      var service = ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
-      return new Running(archive, service, "http://127.0.0.1:" + service.port() + "/");
-    }
-
-    @Override
-    public void close() {
-      service.close().await();
-      archive.close().await();
-    }
-  }
-
-  private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
-  }
-
-  private static double ms(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e6;
-  }
-
-  private static void row(String name, List<Double> ms) {
-    double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
-    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, values.length,
-        Stats.median(values), Stats.percentile(values, 99), ms.stream().mapToDouble(d -> d).min().orElse(0),
-        ms.stream().mapToDouble(d -> d).max().orElse(0));
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

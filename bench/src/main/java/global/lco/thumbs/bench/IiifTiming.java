@@ -1,22 +1,17 @@
 package global.lco.thumbs.bench;
 
-import global.lco.thumbs.app.ThumbsConfig;
-import global.lco.thumbs.app.ThumbsService;
-import global.lco.thumbs.archive.SampleArchive;
+import static global.lco.thumbs.bench.TimedRequests.get;
+import static global.lco.thumbs.bench.TimedRequests.ms;
+import static global.lco.thumbs.bench.TimedRequests.row;
+
 import global.lco.thumbs.archive.SampleArchiveOptions;
 import global.lco.thumbs.archive.TestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,17 +54,17 @@ public final class IiifTiming {
     Vertx vertx = Vertx.vertx();
     try (var http = HttpClient.newHttpClient()) {
       for (int round = 0; round < rounds; round++) {
-        try (var a = Running.start(vertx, data, out, true, Map.of())) {
+        try (var a = InProcessService.onSampleArchive(vertx, archiveOptions(data, true), out, Map.of())) {
           long start = System.nanoTime();
-          var info = get(http, a.base + "iiif/3/" + id + "/info.json");
+          var info = get(http, a.base() + "iiif/3/" + id + "/info.json");
           infoRange.add(ms(start));
           width = new JsonObject(info).getInteger("width");
           height = new JsonObject(info).getInteger("height");
-          if (a.archive.downloads().stream().anyMatch(d -> d.range() == null)) {
+          if (a.archive().downloads().stream().anyMatch(d -> d.range() == null)) {
             throw new IllegalStateException("info.json downloaded the whole file");
           }
           start = System.nanoTime();
-          get(http, a.base + "iiif/3/" + id + "/0,0," + TILE + "," + TILE + "/" + TILE + ",/0/default.jpg");
+          get(http, a.base() + "iiif/3/" + id + "/0,0," + TILE + "," + TILE + "/" + TILE + ",/0/default.jpg");
           firstTile.add(ms(start));
           for (int y = 0; y < height; y += TILE) {
             for (int x = 0; x < width; x += TILE) {
@@ -79,20 +74,20 @@ public final class IiifTiming {
               int w = Math.min(TILE, width - x);
               int h = Math.min(TILE, height - y);
               start = System.nanoTime();
-              get(http, a.base + "iiif/3/" + id + "/" + x + "," + y + "," + w + "," + h + "/" + w + ",/0/default.jpg");
+              get(http, a.base() + "iiif/3/" + id + "/" + x + "," + y + "," + w + "," + h + "/" + w + ",/0/default.jpg");
               tiles.add(ms(start));
             }
           }
         }
-        try (var b = Running.start(vertx, data, out, false, Map.of("FRAME_CACHE_MB", "0"))) {
+        try (var b = InProcessService.onSampleArchive(vertx, archiveOptions(data, false), out, Map.of("FRAME_CACHE_MB", "0"))) {
           long start = System.nanoTime();
-          var info = new JsonObject(get(http, b.base + "iiif/3/" + id + "/info.json"));
+          var info = new JsonObject(get(http, b.base() + "iiif/3/" + id + "/info.json"));
           infoFull.add(ms(start));
           if (info.getInteger("width") != width || info.getInteger("height") != height) {
             throw new IllegalStateException("the full download gives another size: " + info.encode());
           }
           start = System.nanoTime();
-          get(http, b.base + id + "/?image=true&width=200&height=200");
+          get(http, b.base() + id + "/?image=true&width=200&height=200");
           coldThumbnail.add(ms(start));
         }
       }
@@ -110,54 +105,7 @@ public final class IiifTiming {
     row("further 512×512 tiles of the frame (new keys)", tiles);
   }
 
-  /** A sample archive and a service on it, closed together. */
-  private record Running(SampleArchive archive, ThumbsService service, String base) implements AutoCloseable {
-    static Running start(Vertx vertx, Path data, Path out, boolean ranges, Map<String, String> extra)
-        throws IOException {
-      // A new, empty store each time: nothing of an earlier round or run is a stored hit.
-      Path dir = Files.createTempDirectory(Files.createDirectories(out), "service-");
-      var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setDataDir(data).setRanges(ranges))
-          .await();
-      var env = new HashMap<>(System.getenv());
-      env.put("ARCHIVE_API_URL", archive.baseUrl());
-      env.put("HTTP_HOST", "127.0.0.1");
-      env.put("HTTP_PORT", Integer.toString(freePort()));
-      env.put("THUMBNAIL_DIR", dir.resolve("thumbnails").toString());
-      env.put("TMP_DIR", dir.toString());
-      env.putAll(extra);
-      var service = ThumbsService.start(vertx, ThumbsConfig.fromEnv(env)).await();
-      return new Running(archive, service, "http://127.0.0.1:" + service.port() + "/");
-    }
-
-    @Override
-    public void close() {
-      service.close().await();
-      archive.close().await();
-    }
-  }
-
-  private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    var response = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-    }
-    return response.body();
-  }
-
-  private static double ms(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e6;
-  }
-
-  private static void row(String name, List<Double> ms) {
-    double[] values = ms.stream().mapToDouble(Double::doubleValue).toArray();
-    System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", name, values.length,
-        Stats.median(values), Stats.percentile(values, 99), ms.stream().mapToDouble(d -> d).min().orElse(0),
-        ms.stream().mapToDouble(d -> d).max().orElse(0));
-  }
-
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
+  private static SampleArchiveOptions archiveOptions(Path data, boolean ranges) {
+    return SampleArchiveOptions.forTests().setDataDir(data).setRanges(ranges);
   }
 }

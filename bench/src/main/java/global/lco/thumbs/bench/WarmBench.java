@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -189,7 +188,7 @@ public final class WarmBench {
     var env = new HashMap<String, String>();
     env.put("ARCHIVE_API_URL", archive.baseUrl());
     env.put("HTTP_HOST", "127.0.0.1");
-    env.put("HTTP_PORT", Integer.toString(freePort()));
+    env.put("HTTP_PORT", Integer.toString(InProcessService.freePort()));
     env.put("THUMBNAIL_DIR", Files.createTempDirectory(options.out(), "thumbnails-").toString());
     env.put("RENDER_CONCURRENCY", "2");
     env.put("WARM_BROKER_URL", broker.url());
@@ -242,9 +241,4 @@ public final class WarmBench {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (var socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
