@@ -1,8 +1,6 @@
 package global.lco.thumbs.worker.tile;
 
-import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.TileParams;
-import global.lco.thumbs.worker.orient.Turn;
 import global.lco.thumbs.worker.pixels.Plane;
 import global.lco.thumbs.worker.render.Picture;
 import global.lco.thumbs.worker.render.Resize;
@@ -23,21 +21,11 @@ public final class ColourTileRenderer {
    *     (only with a stale size at the gateway)
    */
   public static Picture render(RgbFrame frame, TileParams tile) {
-    if (tile.x() + (long) tile.width() > frame.width() || tile.y() + (long) tile.height() > frame.height()) {
-      throw Failure.BAD_PARAMETER.problem("The region leaves the image of " + frame.width() + "x" + frame.height()
-          + " pixels");
-    }
-    int w = tile.outWidth();
-    int h = tile.outHeight();
+    TileRenderer.requireInside(frame.width(), frame.height(), tile);
     byte[] r = scaled(frame.red(), tile);
     byte[] g = scaled(frame.green(), tile);
     byte[] b = scaled(frame.blue(), tile);
-    int channels = tile.gray() ? 1 : 3;
-    byte[] out = tile.gray() ? Luma.of(r, g, b) : interleave(r, g, b);
-    // IIIF turns clockwise, Turn counter-clockwise; the mirror comes first in both.
-    var turn = new Turn(tile.mirror(), -tile.rotation() / 90);
-    byte[] turned = turn.equals(Turn.NONE) ? out : turn.apply(out, w, h, channels);
-    return new Picture(turned, turn.width(w, h), turn.height(w, h), channels);
+    return tile.gray() ? TileRenderer.turned(Luma.of(r, g, b), tile, 1) : TileRenderer.turned(interleave(r, g, b), tile, 3);
   }
 
   private static byte[] scaled(Plane channel, TileParams tile) {

@@ -23,17 +23,26 @@ public final class TileRenderer {
    *     gateway resolved it against the picture's size, so this only happens if that size was stale)
    */
   public static Picture render(Plane frame, TileParams tile) {
-    if (tile.x() + (long) tile.width() > frame.width() || tile.y() + (long) tile.height() > frame.height()) {
-      throw Failure.BAD_PARAMETER.problem("The region leaves the image of " + frame.width() + "x" + frame.height()
-          + " pixels");
-    }
+    requireInside(frame.width(), frame.height(), tile);
     byte[] scaled = Resize.region(frame.pixels(), frame.width(), frame.height(), tile.x(), tile.y(), tile.width(),
         tile.height(), tile.outWidth(), tile.outHeight());
+    return turned(scaled, tile, 1);
+  }
+
+  /** Refuses a region that leaves a picture of {@code width × height}. */
+  static void requireInside(int width, int height, TileParams tile) {
+    if (tile.x() + (long) tile.width() > width || tile.y() + (long) tile.height() > height) {
+      throw Failure.BAD_PARAMETER.problem("The region leaves the image of " + width + "x" + height + " pixels");
+    }
+  }
+
+  /** A scaled region ({@code channels} bytes a pixel, {@code outWidth × outHeight}) mirrored and turned as the tile asks. */
+  static Picture turned(byte[] scaled, TileParams tile, int channels) {
     // IIIF turns clockwise, Turn counter-clockwise; the mirror comes first in both.
     var turn = new Turn(tile.mirror(), -tile.rotation() / 90);
     int w = tile.outWidth();
     int h = tile.outHeight();
-    byte[] turned = turn.equals(Turn.NONE) ? scaled : turn.apply(scaled, w, h, 1);
-    return new Picture(turned, turn.width(w, h), turn.height(w, h), 1);
+    byte[] turned = turn.equals(Turn.NONE) ? scaled : turn.apply(scaled, w, h, channels);
+    return new Picture(turned, turn.width(w, h), turn.height(w, h), channels);
   }
 }
