@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -100,24 +101,13 @@ public final class BenchMain {
    * {@code config/jvm-options.sh}; none (a bare {@code java -jar}) where the script is not found.
    */
   static List<String> launcherOptions() {
-    var script = Stream.of(Path.of("config/jvm-options.sh"), Path.of("../config/jvm-options.sh"))
-        .filter(Files::isRegularFile).findFirst();
+    var script = configScript("jvm-options.sh");
     if (script.isEmpty()) {
       return List.of();
     }
-    try {
-      var process = new ProcessBuilder("sh", script.get().toString()).redirectErrorStream(true).start();
-      String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-      if (process.waitFor() != 0) {
-        throw new IllegalStateException(script.get() + " failed: " + out);
-      }
-      return List.of(out.split("\\s+"));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + script.get(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    String out = shOutput(script.get(), List.of())
+        .orElseThrow(() -> new IllegalStateException(script.get() + " failed (its message is above)"));
+    return List.of(out.split("\\s+"));
   }
 
   /**
@@ -126,28 +116,35 @@ public final class BenchMain {
    * alone where the script is not found or the JDK has no such cache.
    */
   static List<String> withAotCache(Path jar, List<String> options) {
-    var script = Stream.of(Path.of("config/aot-cache.sh"), Path.of("../config/aot-cache.sh"))
-        .filter(Files::isRegularFile).findFirst();
+    var script = configScript("aot-cache.sh");
     if (script.isEmpty() || !Files.isRegularFile(jar)) {
       return options;
     }
-    var command = new java.util.ArrayList<String>(List.of("sh", script.get().toString(),
-        ProcessHandle.current().info().command().orElse("java"), jar.toString()));
-    command.addAll(options);
+    var arguments = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), jar.toString()));
+    arguments.addAll(options);
+    var all = new ArrayList<>(options);
+    shOutput(script.get(), arguments).filter(out -> !out.isEmpty()).ifPresent(all::add);
+    return all;
+  }
+
+  /** {@code config/NAME} of the project, from its root or from a module's folder. */
+  private static Optional<Path> configScript(String name) {
+    return Stream.of(Path.of("config", name), Path.of("..", "config", name)).filter(Files::isRegularFile).findFirst();
+  }
+
+  /** The trimmed standard output of {@code sh script arguments…} (its errors go to ours), or empty when it fails. */
+  private static Optional<String> shOutput(Path script, List<String> arguments) {
+    var command = new ArrayList<>(List.of("sh", script.toString()));
+    command.addAll(arguments);
     try {
       var process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
-      if (process.waitFor() != 0 || out.isEmpty()) {
-        return options;
-      }
-      var all = new java.util.ArrayList<>(options);
-      all.add(out);
-      return all;
+      return process.waitFor() == 0 ? Optional.of(out) : Optional.empty();
     } catch (IOException e) {
-      return options;
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return options;
+      return Optional.empty();
     }
   }
 
