@@ -261,13 +261,7 @@ public final class BenchMain {
 
   private static ThumbsService startService(Vertx vertx, SampleArchive archive, Path dir) throws IOException {
     // Thumbnails of an earlier run would turn this run's cold requests into stored hits.
-    if (Files.exists(dir)) {
-      try (Stream<Path> old = Files.walk(dir)) {
-        for (Path p : old.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.delete(p);
-        }
-      }
-    }
+    EndToEnd.deleteTree(dir);
     Path tmp = dir.resolve("tmp");
     Files.createDirectories(tmp);
     // Every service render in the benchmark must be cold; frame reuse is timed on its own.
