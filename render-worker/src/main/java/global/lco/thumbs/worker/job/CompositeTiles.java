@@ -37,8 +37,6 @@ final class CompositeTiles {
    * RenderParams)}, one channel's floats at a time) is over before this starts.
    */
   static final long BUILD_BYTES_PER_PIXEL = 11;
-  /** Longest a build waits for memory held by running renders before it is refused as busy. */
-  private static final long MEMORY_WAIT_MS = JobExecution.MEMORY_WAIT_MS;
 
   private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
@@ -123,11 +121,8 @@ final class CompositeTiles {
   private Built buildWithinBudget(List<byte[]> fits, RenderParams params, Map<String, Long> stages, long deadlineMs)
       throws InterruptedException {
     long need = memoryNeeded(fits, params);
-    if (!budget.canEverHold(need)) {
-      throw Failure.TOO_LARGE.problem("Building this colour composite needs " + (need >> 20) + " MiB, more than a"
-          + " worker's render memory budget of " + (budget.limit() >> 20) + " MiB");
-    }
-    if (!budget.reserve(need, Math.min(MEMORY_WAIT_MS, deadlineMs - System.currentTimeMillis()))) {
+    budget.requireCanEverHold(need, "Building this colour composite");
+    if (!budget.reserve(need, Math.min(JobExecution.MEMORY_WAIT_MS, deadlineMs - System.currentTimeMillis()))) {
       throw Failure.BUSY.problem();
     }
     try {

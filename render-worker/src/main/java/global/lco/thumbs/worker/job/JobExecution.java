@@ -169,10 +169,7 @@ public final class JobExecution {
   private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key)
       throws InterruptedException {
     long need = job.color() ? runner.memoryNeeded(fits, job.params()) : runner.memoryNeeded(fits.get(0), job.params());
-    if (!budget.canEverHold(need)) {
-      throw Failure.TOO_LARGE.problem("Rendering this frame needs " + (need >> 20) + " MiB, more than a worker's"
-          + " render memory budget of " + (budget.limit() >> 20) + " MiB");
-    }
+    budget.requireCanEverHold(need, "Rendering this frame");
     // A warm render keeps half the budget free for user renders (one larger than half runs only on an empty
     // budget) and never waits; a user render that does not fit beside the running ones waits for them, and
     // past that it is busy, never an OutOfMemoryError.

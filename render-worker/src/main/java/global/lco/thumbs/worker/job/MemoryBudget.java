@@ -1,5 +1,6 @@
 package global.lco.thumbs.worker.job;
 
+import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.worker.pixels.FrameArrays;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -69,6 +70,18 @@ public final class MemoryBudget implements FrameArrays {
   /** Whether a render of {@code bytes} fits the budget at all, with nothing else running. */
   public boolean canEverHold(long bytes) {
     return bytes <= limit;
+  }
+
+  /**
+   * @param work what needs the bytes, as a sentence starts: "Rendering this frame"
+   * @throws global.lco.thumbs.shared.contract.Problem TOO_LARGE (retryable: a bigger worker may take
+   *     it) when {@code bytes} exceed the whole budget
+   */
+  public void requireCanEverHold(long bytes, String work) {
+    if (!canEverHold(bytes)) {
+      throw Failure.TOO_LARGE.problem(work + " needs " + (bytes >> 20) + " MiB, more than a worker's render memory"
+          + " budget of " + (limit >> 20) + " MiB");
+    }
   }
 
   public synchronized void release(long bytes) {
