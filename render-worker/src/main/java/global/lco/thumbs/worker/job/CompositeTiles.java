@@ -4,9 +4,6 @@ import global.lco.thumbs.shared.concurrency.SingleFlight;
 import global.lco.thumbs.shared.contract.Failure;
 import global.lco.thumbs.shared.contract.RenderJob;
 import global.lco.thumbs.shared.contract.RenderParams;
-import global.lco.thumbs.worker.fetch.FitsFetcher;
-import global.lco.thumbs.worker.fits.FitsDecoder;
-import global.lco.thumbs.worker.fits.UnreadableFitsException;
 import global.lco.thumbs.worker.pixels.PixelPool;
 import global.lco.thumbs.worker.render.Picture;
 import global.lco.thumbs.worker.render.StageTimer;
@@ -16,8 +13,6 @@ import global.lco.thumbs.worker.tile.ColourTileRenderer;
 import global.lco.thumbs.worker.tile.RgbFrame;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,14 +33,12 @@ final class CompositeTiles {
    */
   static final long BUILD_BYTES_PER_PIXEL = 11;
 
-  private final FitsFetcher fetcher;
+  private final JobFiles files;
   private final WorkerExecutor renderPool;
   private final PixelPool pixels;
   private final RenderJobRunner runner;
-  private final FitsDecoder headers;
   private final MemoryBudget budget;
   private final WorkSlots slots;
-  private final Duration downloadTimeout;
   private final FrameCache cache;
   /** Composites being built now; event-loop confined, as {@link SingleFlight} must be. */
   private final SingleFlight<FrameCache.CompositeKey, Built> building = new SingleFlight<>();
@@ -54,16 +47,14 @@ final class CompositeTiles {
   private record Built(RgbFrame composite, Map<String, Long> stages) {
   }
 
-  CompositeTiles(FitsFetcher fetcher, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
-                 MemoryBudget budget, WorkSlots slots, Duration downloadTimeout, FrameCache cache) {
-    this.fetcher = fetcher;
+  CompositeTiles(JobFiles files, WorkerExecutor renderPool, PixelPool pixels, RenderJobRunner runner,
+                 MemoryBudget budget, WorkSlots slots, FrameCache cache) {
+    this.files = files;
     this.renderPool = renderPool;
     this.pixels = pixels;
     this.runner = runner;
-    this.headers = new FitsDecoder(runner.limits());
     this.budget = budget;
     this.slots = slots;
-    this.downloadTimeout = downloadTimeout;
     this.cache = cache;
   }
 
@@ -104,15 +95,11 @@ final class CompositeTiles {
 
   private Future<Built> fetchAndBuild(RenderJob job, Map<String, Long> stages) {
     long fetchStart = System.nanoTime();
-    long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
-    var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
-    return Future.all(downloads).compose(all -> {
+    return files.fetch(job).compose(fits -> {
       stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
       if (remaining(job) <= 0) {
         return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
       }
-      // A list the channels may clear as they go: each file is let go once its channel is decoded.
-      List<byte[]> fits = new ArrayList<>(downloads.stream().map(Future::result).toList());
       return renderPool.executeBlocking(() -> pixels.running(() -> buildWithinBudget(fits, job.params(), stages, job.deadlineMs())),
           false);
     });
@@ -139,15 +126,7 @@ final class CompositeTiles {
 
   /** The channels' decoding, or {@link #BUILD_BYTES_PER_PIXEL} for each pixel of the largest frame if more. */
   long memoryNeeded(List<byte[]> fits, RenderParams params) {
-    long largest = 0;
-    for (byte[] file : fits) {
-      try {
-        largest = Math.max(largest, headers.inspect(file).pixels());
-      } catch (UnreadableFitsException unreadable) {
-        throw Failure.UNREADABLE_FITS.problem(unreadable.getMessage());
-      }
-    }
-    return Math.max(runner.memoryNeeded(fits, params), BUILD_BYTES_PER_PIXEL * largest);
+    return Math.max(runner.memoryNeeded(fits, params), BUILD_BYTES_PER_PIXEL * runner.largestPixels(fits));
   }
 
   private Future<RenderedJob> finish(RenderJob job, RgbFrame composite, Map<String, Long> before) {

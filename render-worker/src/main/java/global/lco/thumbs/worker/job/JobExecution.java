@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ public final class JobExecution {
   /** Longest a render waits for memory held by running renders before it is refused as busy. */
   static final long MEMORY_WAIT_MS = 5_000;
 
-  private final FitsFetcher fetcher;
   private final WorkerExecutor renderPool;
   private final PixelPool pixels;
   private final WorkerExecutor warmPool;
@@ -45,6 +43,7 @@ public final class JobExecution {
   private Supplier<Future<Void>> usersIdle = Future::succeededFuture;
   private final HeaderSize headers;
   private final WorkSlots slots;
+  private final JobFiles files;
   private final CompositeTiles composites;
   /** Mono frames being downloaded and stretched now, so a second size of the same frame waits for the first. */
   private final SingleFlight<FrameCache.Key, RenderReply> loading = new SingleFlight<>();
@@ -61,9 +60,9 @@ public final class JobExecution {
     this.frames = frames;
     this.headers = new HeaderSize(fetcher, runner.limits());
     this.slots = slots;
-    this.composites = new CompositeTiles(fetcher, renderPool, pixels, runner, budget, slots, downloadTimeout, frames);
+    this.files = new JobFiles(fetcher, downloadTimeout);
+    this.composites = new CompositeTiles(files, renderPool, pixels, runner, budget, slots, frames);
     this.pixels = pixels;
-    this.fetcher = fetcher;
     this.renderPool = renderPool;
     this.warmPool = warmPool;
     this.runner = runner;
@@ -141,7 +140,7 @@ public final class JobExecution {
     return slot.compose(held -> {
       long fetchStart = System.nanoTime();
       stages.put("queued", (fetchStart - queued) / 1_000_000);
-      var rendered = fetchAll(job)
+      var rendered = files.fetch(job)
           .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
           .compose(fits -> {
             stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
@@ -156,14 +155,6 @@ public final class JobExecution {
           stages.putAll(rendered.stageMillis());
           return store(job, rendered, stages);
         });
-  }
-
-  /** The job's FITS files (three for colour, red first) downloaded in parallel; the first failure fails the job. */
-  private Future<List<byte[]>> fetchAll(RenderJob job) {
-    long timeoutMs = Math.min(downloadTimeout.toMillis(), remaining(job));
-    var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
-    // A list the colour render may clear as it goes: each file is let go once its channel is decoded.
-    return Future.all(downloads).map(all -> new ArrayList<byte[]>(downloads.stream().map(Future::result).toList()));
   }
 
   private RenderedJob renderWithinBudget(List<byte[]> fits, RenderJob job, FrameCache.Key key)

@@ -63,6 +63,15 @@ public final class RenderJobRunner {
     return fits.length + decoding(shape) + stretched(shape, params, 1);
   }
 
+  /**
+   * Pixels of the largest of these images, from their headers.
+   *
+   * @throws global.lco.thumbs.shared.contract.Problem UNREADABLE_FITS when a header already shows it cannot be rendered
+   */
+  public long largestPixels(List<byte[]> fits) {
+    return fits.stream().mapToLong(file -> shape(file).pixels()).max().orElse(0);
+  }
+
   private ImageShape shape(byte[] fits) {
     try {
       return decoder.inspect(fits);

@@ -49,9 +49,9 @@ class CompositeTilesTest {
     var slots = new WorkSlots(2);
     slots.acquire().await(); // a render holds one of the two slots: the build needs both
     try (var pixels = PixelPool.withThreads(2)) {
-      var composites = new CompositeTiles(new FitsFetcher(vertx.createHttpClient(), 100_000_000L),
-          vertx.createSharedWorkerExecutor("composite-test", 1), pixels, new RenderJobRunner(LIMITS),
-          new MemoryBudget(1L << 30), slots, Duration.ofSeconds(30), new FrameCache(64L << 20));
+      var files = new JobFiles(new FitsFetcher(vertx.createHttpClient(), 100_000_000L), Duration.ofSeconds(30));
+      var composites = new CompositeTiles(files, vertx.createSharedWorkerExecutor("composite-test", 1), pixels,
+          new RenderJobRunner(LIMITS), new MemoryBudget(1L << 30), slots, new FrameCache(64L << 20));
       var frames = List.of(new FrameSource(1, "v1", "r.fits.fz", url), new FrameSource(2, "v1", "g.fits.fz", url),
           new FrameSource(3, "v1", "b.fits.fz", url));
       var sizeOnly = RenderParams.defaults().withTile(TileParams.SIZE_ONLY);
