@@ -72,7 +72,7 @@ public final class RenderDispatcher {
   }
 
   private Future<RenderReply> attempt(RenderJob job, int number, Set<String> tried) {
-    long remaining = job.deadlineMs() - System.currentTimeMillis();
+    long remaining = job.remainingMs();
     if (remaining <= 0) {
       return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
     }

@@ -97,19 +97,20 @@ final class CompositeTiles {
     long fetchStart = System.nanoTime();
     return files.fetch(job).compose(fits -> {
       stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
-      if (remaining(job) <= 0) {
+      if (job.remainingMs() <= 0) {
         return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
       }
-      return renderPool.executeBlocking(() -> pixels.running(() -> buildWithinBudget(fits, job.params(), stages, job.deadlineMs())),
+      return renderPool.executeBlocking(() -> pixels.running(() -> buildWithinBudget(fits, job, stages)),
           false);
     });
   }
 
-  private Built buildWithinBudget(List<byte[]> fits, RenderParams params, Map<String, Long> stages, long deadlineMs)
+  private Built buildWithinBudget(List<byte[]> fits, RenderJob job, Map<String, Long> stages)
       throws InterruptedException {
+    var params = job.params();
     long need = memoryNeeded(fits, params);
     budget.requireCanEverHold(need, "Building this colour composite");
-    if (!budget.reserve(need, Math.min(JobExecution.MEMORY_WAIT_MS, deadlineMs - System.currentTimeMillis()))) {
+    if (!budget.reserve(need, Math.min(JobExecution.MEMORY_WAIT_MS, job.remainingMs()))) {
       throw Failure.BUSY.problem();
     }
     try {
@@ -143,9 +144,5 @@ final class CompositeTiles {
       stages.putAll(timer.stages());
       return new RenderedJob(encoded, picture.width(), picture.height(), stages);
     }), false);
-  }
-
-  private static long remaining(RenderJob job) {
-    return job.deadlineMs() - System.currentTimeMillis();
   }
 }

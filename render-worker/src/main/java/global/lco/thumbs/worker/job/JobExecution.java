@@ -124,7 +124,7 @@ public final class JobExecution {
   /** A size-only job answered from the FITS headers (range requests), else as any other job. */
   private Future<RenderReply> sizeFromHeaders(RenderJob job) {
     long start = System.nanoTime();
-    return headers.of(job.frames().get(0).url(), job.params(), Math.min(downloadTimeout.toMillis(), remaining(job)))
+    return headers.of(job.frames().get(0).url(), job.params(), Math.min(downloadTimeout.toMillis(), job.remainingMs()))
         .compose(size -> size.isEmpty() ? render(job, false)
             : Future.succeededFuture(new RenderReply(job.cacheKey(), size.get().width(), size.get().height(), null,
                 false, Map.of("headers", (System.nanoTime() - start) / 1_000_000), nodeId)));
@@ -144,7 +144,7 @@ public final class JobExecution {
           .compose(fits -> job.warm() ? usersIdle.get().map(fits) : Future.succeededFuture(fits))
           .compose(fits -> {
             stages.put("fetch", (System.nanoTime() - fetchStart) / 1_000_000);
-            if (remaining(job) <= 0) {
+            if (job.remainingMs() <= 0) {
               return Future.failedFuture(Failure.UPSTREAM_TIMEOUT.problem());
             }
             return pool(job).executeBlocking(() -> pixels.running(() -> renderWithinBudget(fits, job, key)), false);
@@ -165,7 +165,7 @@ public final class JobExecution {
     // budget) and never waits; a user render that does not fit beside the running ones waits for them, and
     // past that it is busy, never an OutOfMemoryError.
     if (!(job.warm() ? budget.tryReserve(need, Math.max(budget.limit() / 2, need))
-        : budget.reserve(need, Math.min(MEMORY_WAIT_MS, remaining(job))))) {
+        : budget.reserve(need, Math.min(MEMORY_WAIT_MS, job.remainingMs())))) {
       throw Failure.BUSY.problem();
     }
     try {
@@ -205,7 +205,4 @@ public final class JobExecution {
     return job.warm() ? warmPool : renderPool;
   }
 
-  private static long remaining(RenderJob job) {
-    return job.deadlineMs() - System.currentTimeMillis();
-  }
 }

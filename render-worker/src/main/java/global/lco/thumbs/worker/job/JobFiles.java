@@ -23,7 +23,7 @@ final class JobFiles {
 
   /** The files in the job's order, in a list the colour render may clear as it goes (each file let go once decoded). */
   Future<List<byte[]>> fetch(RenderJob job) {
-    long timeoutMs = Math.min(downloadTimeout.toMillis(), job.deadlineMs() - System.currentTimeMillis());
+    long timeoutMs = Math.min(downloadTimeout.toMillis(), job.remainingMs());
     var downloads = job.frames().stream().map(frame -> fetcher.fetch(frame.url(), timeoutMs)).toList();
     return Future.all(downloads).map(all -> new ArrayList<>(downloads.stream().map(Future::result).toList()));
   }

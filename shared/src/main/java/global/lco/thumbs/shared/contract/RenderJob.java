@@ -30,6 +30,11 @@ public record RenderJob(String requestId, String cacheKey, List<FrameSource> fra
     this(requestId, cacheKey, frames, params, deadlineMs, wantBytes, Lane.USER);
   }
 
+  /** Milliseconds left before the deadline (negative once it has passed). */
+  public long remainingMs() {
+    return deadlineMs - System.currentTimeMillis();
+  }
+
   public boolean warm() {
     return lane == Lane.WARM;
   }
