@@ -1,15 +1,11 @@
 package global.lco.thumbs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,10 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * waits for the thumbnail the API's JSON points at to be drawn.
  */
 class TryItPageBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path BROWSER_DIR = Path.of(System.getProperty("thumbs.testdata", "testdata"))
-      .getParent().resolve("app/src/test/browser");
-
   @TempDir
   Path dir;
 
@@ -55,25 +47,8 @@ class TryItPageBrowserTest {
 
   /** Runs the page in Chromium with frame 1001, 300×300 and {@code fields}; the page's result as JSON. */
   private JsonObject fillForm(ServiceFixture app, String fields) throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
-        + "ThumbnailServiceTest covers the API the page calls");
-    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
-    var log = dir.resolve("browser.log");
-    Process node;
-    try {
-      node = new ProcessBuilder("node", "try-it.mjs", app.base, "1001", CHROMIUM.toString(), fields)
-          .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
-    } catch (IOException noNode) {
-      assumeTrue(false, "node cannot be started: " + noNode.getMessage());
-      throw noNode;
-    }
-    var output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!node.waitFor(120, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
-    }
-    assertThat(node.exitValue()).as("node exit, log:\n%s", read(log)).isZero();
-    return new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
+    BrowserScript.assumeBrowser("ThumbnailServiceTest");
+    return BrowserScript.run("try-it.mjs", app.base, "1001", fields, dir.resolve("browser.log"));
   }
 
   @Test
@@ -92,9 +67,5 @@ class TryItPageBrowserTest {
       var other = new String(app.get("no/such/page").body(), StandardCharsets.UTF_8);
       assertThat(other).contains("developers.lco.global").doesNotContain("<form");
     }
-  }
-
-  private static String read(Path log) throws IOException {
-    return Files.exists(log) ? Files.readString(log) : "";
   }
 }

@@ -1,16 +1,11 @@
 package global.lco.thumbs.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,20 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /iiif/3/1001/info.json} and zooms in.
  */
 class ZoomViewBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path BROWSER_DIR = Path.of(System.getProperty("thumbs.testdata", "testdata"))
-      .getParent().resolve("app/src/test/browser");
-
   @TempDir
   Path dir;
 
   @Test
   @DisplayName("The zoom view loads info.json, draws tiles on a non-blank canvas, and zooming in asks for finer tiles")
   void zoomViewDrawsAndDeepens() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
-        + "IiifServiceTest covers the routes the viewer calls");
-    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
+    BrowserScript.assumeBrowser("IiifServiceTest");
     try (var app = ServiceFixture.start(dir, Map.of())) {
       var result = run(app);
       assertThat(result.getInteger("info")).isPositive();
@@ -57,10 +45,7 @@ class ZoomViewBrowserTest {
   @Test
   @DisplayName("With Colour ticked, the zoom view opens the frame's colour composite and draws it in colour")
   void colourZoomView() throws Exception {
-    assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is absent (apt-get install chromium); "
-        + "IiifColourTest covers the routes the viewer calls");
-    assumeTrue(Files.isDirectory(BROWSER_DIR.resolve("node_modules/playwright-core")),
-        "playwright-core is not installed (npm ci in " + BROWSER_DIR + ")");
+    BrowserScript.assumeBrowser("IiifColourTest");
     try (var app = ServiceFixture.start(dir, Map.of())) {
       var result = run(app, "1030", "colour");
       assertThat(result.getInteger("info")).isPositive();
@@ -93,20 +78,6 @@ class ZoomViewBrowserTest {
   }
 
   private JsonObject run(ServiceFixture app, String frame, String mode) throws Exception {
-    var log = dir.resolve("browser.log");
-    Process node;
-    try {
-      node = new ProcessBuilder("node", "zoom.mjs", app.base, frame, CHROMIUM.toString(), mode)
-          .directory(BROWSER_DIR.toFile()).redirectError(log.toFile()).start();
-    } catch (IOException noNode) {
-      assumeTrue(false, "node cannot be started: " + noNode.getMessage());
-      throw noNode;
-    }
-    var output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    if (!node.waitFor(120, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
-    }
-    assertThat(node.exitValue()).as("node exit, log:\n%s", Files.exists(log) ? Files.readString(log) : "").isZero();
-    return new JsonObject(output.substring(output.lastIndexOf('\n') + 1));
+    return BrowserScript.run("zoom.mjs", app.base, frame, mode, dir.resolve("browser.log"));
   }
 }
