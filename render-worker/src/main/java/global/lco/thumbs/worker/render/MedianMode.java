@@ -1,6 +1,7 @@
 package global.lco.thumbs.worker.render;
 
 import global.lco.thumbs.worker.pixels.RowBands;
+import java.util.Arrays;
 
 /**
  * fits2image "median" contrast mode on the stretched 8-bit image: subtract the image median,
@@ -21,20 +22,9 @@ public final class MedianMode {
 
   /** As {@link #apply(byte[], double)}, with the image's histogram counted while it was stretched. */
   static void apply(byte[] img, double percentile, ByteHistogram hist) {
-    if (img.length == 0) {
+    byte[] lut = table(hist, percentile);
+    if (img.length == 0 || lut == null) {
       return;
-    }
-    double median = hist.median();
-    double top = subtractedPercentile(hist, median, percentile);
-    if (top == 0) {
-      return;
-    }
-    // Every output depends only on the input byte, so the whole mode collapses into a 256-entry table.
-    byte[] lut = new byte[256];
-    for (int v = 0; v < 256; v++) {
-      double s = Math.max(0.0, v - median);
-      double scaled = s * 255.0 / top;
-      lut[v] = (byte) (int) Math.min(255.0, scaled);
     }
     RowBands.run(Chunks.count(img.length), Chunks.SIZE, (band, from, to) -> {
       int end = Chunks.end(to, img.length);
@@ -42,6 +32,60 @@ public final class MedianMode {
         img[i] = lut[img[i] & 0xFF];
       }
     });
+  }
+
+  /**
+   * {@link #apply(byte[], double, ByteHistogram)} on a {@code w × h} image and, in the same pass,
+   * Pillow's box reduce of the result by {@code fx × fy} ({@link BoxReduce#reduce}), which it returns:
+   * each row goes into its box row's column sums while it is still in cache, instead of a second
+   * pass over the whole frame.
+   */
+  static byte[] applyReduced(byte[] img, int w, int h, double percentile, ByteHistogram hist, int fx, int fy) {
+    byte[] lut = img.length == 0 ? null : table(hist, percentile);
+    if (lut == null) {
+      return BoxReduce.reduce(img, w, h, 1, fx, fy);
+    }
+    int ow = BoxReduce.reducedSize(w, fx);
+    int oh = BoxReduce.reducedSize(h, fy);
+    byte[] reduced = new byte[ow * oh];
+    RowBands.run(oh, (long) w * fy, (band, from, to) -> {
+      int[] columns = new int[w];
+      int[] sums = new int[ow];
+      for (int oy = from; oy < to; oy++) {
+        int y0 = oy * fy;
+        int y1 = Math.min(y0 + fy, h);
+        Arrays.fill(columns, 0);
+        for (int y = y0; y < y1; y++) {
+          int row = y * w;
+          for (int x = 0; x < w; x++) {
+            byte v = lut[img[row + x] & 0xFF];
+            img[row + x] = v;
+            columns[x] += v & 0xFF;
+          }
+        }
+        BoxReduce.emitRow(columns, w, 1, fx, y1 - y0, sums, reduced, oy * ow);
+      }
+    });
+    return reduced;
+  }
+
+  /** The mode as a 256-entry table (every output depends only on the input byte), or null when it changes nothing. */
+  private static byte[] table(ByteHistogram hist, double percentile) {
+    if (hist.total() == 0) {
+      return null;
+    }
+    double median = hist.median();
+    double top = subtractedPercentile(hist, median, percentile);
+    if (top == 0) {
+      return null;
+    }
+    byte[] lut = new byte[256];
+    for (int v = 0; v < 256; v++) {
+      double s = Math.max(0.0, v - median);
+      double scaled = s * 255.0 / top;
+      lut[v] = (byte) (int) Math.min(255.0, scaled);
+    }
+    return lut;
   }
 
   /**

@@ -22,15 +22,24 @@ public final class MonoRenderer {
 
   /**
    * {@link #stretch} for a thumbnail of {@code params}' size: when that thumbnail box-reduces the
-   * frame first and median mode is off, the reduce is made in the stretch's own pass (the same
-   * pixels as reducing afterwards, one pass over the 8-bit frame fewer).
+   * frame first, the reduce is made in the stretch's own pass, or with median mode in the mode's
+   * pass (the same pixels as reducing afterwards, one pass over the 8-bit frame fewer).
    */
   public static Stretched stretchFor(float[] px, int w, int h, RenderParams params, StageTimer timer) {
     Size size = Resize.fitInside(w, h, params.width(), params.height());
     int fx = Resize.reducingFactor(w, size.width());
     int fy = Resize.reducingFactor(h, size.height());
-    if (params.median() || (fx == 1 && fy == 1) || (size.width() == w && size.height() == h)) {
+    if ((fx == 1 && fy == 1) || (size.width() == w && size.height() == h)) {
       return new Stretched(stretch(px, w, h, params, timer), null, 1, 1);
+    }
+    if (params.median()) {
+      // Median mode needs the whole frame's histogram first; its table is then applied in the reduce's pass.
+      Window window = timer.stage("window", () -> Stretch.window(px, w, h));
+      long[] histogram = new long[256];
+      byte[] img = timer.stage("scale", () -> Stretch.toBytes(px, w, h, window, true, histogram));
+      byte[] reduced = timer.stage("median", () -> MedianMode.applyReduced(img, w, h, params.percentile(),
+          ByteHistogram.ofBins(histogram), fx, fy));
+      return new Stretched(new Plane(img, w, h), reduced, fx, fy);
     }
     Window window = timer.stage("window", () -> Stretch.window(px, w, h));
     byte[][] both = timer.stage("scale", () -> Stretch.toBytesReduced(px, w, h, window, fx, fy));

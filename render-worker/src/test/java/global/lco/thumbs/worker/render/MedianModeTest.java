@@ -20,6 +20,41 @@ class MedianModeTest {
   }
 
   @Test
+  @DisplayName("Median mode with the box reduce in its pass gives the image and the reduce of two passes, byte for byte")
+  void fusedReduceMatchesTwoPasses() {
+    var random = new SplittableRandom(17);
+    int[][] shapes = {{1523, 1020, 4, 4}, {641, 479, 3, 2}, {250, 180, 2, 1}, {97, 301, 1, 5}, {4160, 64, 4, 4}};
+    for (int[] shape : shapes) {
+      int w = shape[0];
+      int h = shape[1];
+      byte[] img = new byte[w * h];
+      for (int i = 0; i < img.length; i++) {
+        img[i] = (byte) (40 + random.nextInt(30) + (random.nextInt(300) == 0 ? 180 : 0));
+      }
+      byte[] original = img.clone();
+      byte[] twoPasses = img.clone();
+      MedianMode.apply(twoPasses, 99.5);
+      byte[] reduced = BoxReduce.reduce(twoPasses, w, h, 1, shape[2], shape[3]);
+      byte[] fused = MedianMode.applyReduced(img, w, h, 99.5, ByteHistogram.of(img), shape[2], shape[3]);
+      assertThat(twoPasses).as("the mode changes the image %dx%d", w, h).isNotEqualTo(original);
+      assertThat(img).as("image %dx%d", w, h).isEqualTo(twoPasses);
+      assertThat(fused).as("reduced %dx%d by %dx%d", w, h, shape[2], shape[3]).isEqualTo(reduced);
+    }
+  }
+
+  @Test
+  @DisplayName("Where median mode changes nothing, its fused pass still returns the image's box reduce")
+  void fusedReduceOfUnchangedImage() {
+    byte[] img = new byte[64 * 48];
+    img[3] = 90;
+    img[500] = (byte) 200;
+    byte[] before = img.clone();
+    byte[] fused = MedianMode.applyReduced(img, 64, 48, 50, ByteHistogram.of(img), 4, 4);
+    assertThat(img).isEqualTo(before);
+    assertThat(fused).isEqualTo(BoxReduce.reduce(before, 64, 48, 1, 4, 4));
+  }
+
+  @Test
   @DisplayName("An image whose percentile after median subtraction is 0 is left unchanged")
   void zeroPercentileLeavesImage() {
     byte[] img = new byte[1000];
