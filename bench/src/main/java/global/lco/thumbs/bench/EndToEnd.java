@@ -27,8 +27,30 @@ final class EndToEnd {
   static final int FIRST_RENDERS = 20;
   static final int[] HIT_CONNECTIONS = {1, 8};
 
+  /**
+   * CPU the timed cold requests of one mode took, summed over them: the service's, and the
+   * benchmark's own (the archive serving the frame and the client) on the same cores.
+   */
+  record Cpu(long serviceMs, long benchMs, int requests) {
+
+    Cpu plus(long service, long bench) {
+      return new Cpu(serviceMs + service, benchMs + bench, requests + 1);
+    }
+
+    /** Both processes' CPU per thumbnail, in ms. */
+    double perThumbnail() {
+      return requests == 0 ? Double.NaN : (double) (serviceMs + benchMs) / requests;
+    }
+
+    /** The least wall time {@code cores} could give a thumbnail at this CPU cost, were every part of it parallel. */
+    double floorMs(int cores) {
+      return perThumbnail() / cores;
+    }
+  }
+
   /** Everything measured; fits2image figures are null when it could not run ({@code fits2imageMissing} says why). */
   record Result(String frame, String jvmOptions, Duration startup, double[] first, Map<String, double[]> ours,
+                Map<String, Cpu> cpu,
                 Map<String, double[]> fits2image, String fits2imageMissing, Map<String, Map<String, Double>> stages,
                 List<LoadDriver.Level> hits, List<LoadDriver.Level> lookups, List<ColdLoad.Level> levels,
                 ColdLoad.Level overload, Fits2Image.Throughput fits2imageThroughput, long peakRssAfterLoad,
@@ -92,10 +114,12 @@ final class EndToEnd {
           first[i] = ColdRequests.ok(requests.mono(), "cold render " + (i + 1));
         }
         var ours = new LinkedHashMap<String, double[]>();
+        var cpu = new LinkedHashMap<String, Cpu>();
         var theirs = setup.missing() == null ? new LinkedHashMap<String, double[]>() : null;
         var stageRuns = new LinkedHashMap<String, List<Map<String, Double>>>();
         for (String mode : MODES) {
           ours.put(mode, new double[settings.iterations()]);
+          cpu.put(mode, new Cpu(0, 0, 0));
           stageRuns.put(mode, new ArrayList<>());
           if (theirs != null) {
             theirs.put(mode, new double[settings.iterations()]);
@@ -107,14 +131,19 @@ final class EndToEnd {
           for (int i = -settings.warmup(); i < settings.iterations(); i++) {
             for (String mode : MODES) {
               long mark = stageLog.mark();
+              long serviceCpu = service.cpuMillis();
+              long benchCpu = ServiceProcess.cpuMillis(ProcessHandle.current().pid());
               double ms = ColdRequests.ok(switch (mode) {
                 case "mono" -> requests.mono();
                 case "median" -> requests.median();
                 default -> requests.colour();
               }, mode + " request");
+              serviceCpu = service.cpuMillis() - serviceCpu;
+              benchCpu = ServiceProcess.cpuMillis(ProcessHandle.current().pid()) - benchCpu;
               double f2i = python == null ? Double.NaN : python.render(mode);
               if (i >= 0) {
                 ours.get(mode)[i] = ms;
+                cpu.put(mode, cpu.get(mode).plus(serviceCpu, benchCpu));
                 stageRuns.get(mode).addAll(stageLog.since(mark));
                 if (theirs != null) {
                   theirs.get(mode)[i] = f2i;
@@ -149,7 +178,7 @@ final class EndToEnd {
           throughput = Fits2Image.throughput(setup, processes, settings.load(), pyLog);
         }
         return new Result(frame.getFileName().toString(), String.join(" ", settings.jvmOptions()), service.startup(),
-            first, ours, theirs, setup.missing(), stages, hits, lookups, levels, overload, throughput, peakAfterLoad,
+            first, ours, cpu, theirs, setup.missing(), stages, hits, lookups, levels, overload, throughput, peakAfterLoad,
             peak);
       }
     } finally {
