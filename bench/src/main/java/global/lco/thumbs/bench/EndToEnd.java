@@ -26,6 +26,13 @@ final class EndToEnd {
   /** Cold renders timed right after start: the 1st, 5th and 20th are reported. */
   static final int FIRST_RENDERS = 20;
   static final int[] HIT_CONNECTIONS = {1, 8};
+  /**
+   * Frame lookups and downloads the archive serves before the service starts. With 8 (the first
+   * version) the service's first dozen downloads took 150–370 ms instead of ~30: the archive (in
+   * this JVM, reading each file into a buffer) was still being compiled, and the service's first
+   * renders timed it.
+   */
+  static final int ARCHIVE_WARMUP_DOWNLOADS = 40;
 
   /**
    * CPU the timed cold requests of one mode took, summed over them: the service's, and the
@@ -95,7 +102,7 @@ final class EndToEnd {
           "TMP_DIR", serviceDir.resolve("tmp").toString());
       // The archive stands in for one that is always running: warm it first, so the service's first
       // renders after start time the service alone.
-      warmArchive(archive, settings.warmup());
+      warmArchive(archive);
       log.printf("starting the service: java %s -jar %s (log: %s) …%n", String.join(" ", settings.jvmOptions()),
           settings.jar(), serviceLog);
       Path pyLog = out.resolve("fits2image.log");
@@ -140,7 +147,11 @@ final class EndToEnd {
               }, mode + " request");
               serviceCpu = service.cpuMillis() - serviceCpu;
               benchCpu = ServiceProcess.cpuMillis(ProcessHandle.current().pid()) - benchCpu;
-              double f2i = python == null ? Double.NaN : python.render(mode);
+              double f2i = Double.NaN;
+              if (python != null) {
+                service.awaitIdle();
+                f2i = python.render(mode);
+              }
               if (i >= 0) {
                 ours.get(mode)[i] = ms;
                 cpu.put(mode, cpu.get(mode).plus(serviceCpu, benchCpu));
@@ -187,9 +198,9 @@ final class EndToEnd {
   }
 
   /** Frame lookups and downloads of the benchmark frame, as the service will make them. */
-  private static void warmArchive(BenchArchive archive, int rounds) throws IOException, InterruptedException {
+  private static void warmArchive(BenchArchive archive) throws IOException, InterruptedException {
     try (var http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build()) {
-      for (int i = 0; i < Math.max(3, rounds); i++) {
+      for (int i = 0; i < ARCHIVE_WARMUP_DOWNLOADS; i++) {
         long id = archive.freshMono();
         var record = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(archive.baseUrl() + "frames/" + id
             + "/?include_related_frames=false")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -102,6 +102,23 @@ final class ServiceProcess implements AutoCloseable {
     return status().getOrDefault("VmHWM", -1L);
   }
 
+  /**
+   * Waits, at most 2 s, until the service takes no CPU for 60 ms (work it does after an answer:
+   * collecting garbage, compiling), so what runs next on the same cores is not slowed by it.
+   */
+  void awaitIdle() throws InterruptedException {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    long before = cpuMillis();
+    while (System.nanoTime() < deadline) {
+      Thread.sleep(60);
+      long now = cpuMillis();
+      if (now == before) {
+        return;
+      }
+      before = now;
+    }
+  }
+
   /** Resident set size now ({@code VmRSS}), in bytes; -1 where /proc is missing. */
   long rss() {
     return status().getOrDefault("VmRSS", -1L);
