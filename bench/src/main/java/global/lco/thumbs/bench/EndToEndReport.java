@@ -1,6 +1,7 @@
 package global.lco.thumbs.bench;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,7 +26,7 @@ final class EndToEndReport {
         r.fits2image() == null ? "not run (no " + r.fits2imageMissing() + ")"
             : "warm Python process, fits_to_jpg on the local file, no network");
     out.println();
-    out.println("| | fits2image | ours | ratio | goal | |");
+    out.println("| | fits2image, median | ours, median | ratio of medians (to fits2image's fastest round) | goal | |");
     out.println("| --- | ---: | ---: | ---: | --- | --- |");
     mode(out, r, "mono", "mono", MONO_GOAL);
     mode(out, r, "median", "`median=true`", MEDIAN_GOAL);
@@ -105,9 +106,11 @@ final class EndToEndReport {
       out.printf(Locale.ROOT, "| %s | | %.0f ms | | ≥ %.0f× | |%n", name, ours, goal);
       return;
     }
-    double ratio = r.ratio(mode);
-    out.printf(Locale.ROOT, "| %s | %.0f ms | %.0f ms | %.1f× | ≥ %.0f× | %s |%n", name,
-        Stats.median(r.fits2image().get(mode)), ours, ratio, goal, met(ratio >= goal));
+    // Judged against fits2image's fastest round: its slow rounds would otherwise pass for our speed.
+    double conservative = r.ratioToFastest(mode);
+    out.printf(Locale.ROOT, "| %s | %.0f ms (fastest %.0f) | %.0f ms | %.1f× (%.1f× its fastest) | ≥ %.0f× | %s |%n", name,
+        Stats.median(r.fits2image().get(mode)), Arrays.stream(r.fits2image().get(mode)).min().orElse(Double.NaN), ours,
+        r.ratio(mode), conservative, goal, met(conservative >= goal));
   }
 
   private static void cpu(PrintStream out, EndToEnd.Result r, String mode, String name, double goal, int cores) {
