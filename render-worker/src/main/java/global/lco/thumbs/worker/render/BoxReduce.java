@@ -3,6 +3,7 @@ package global.lco.thumbs.worker.render;
 import global.lco.thumbs.worker.pixels.RowBands;
 
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * Pillow's {@code Image.reduce((fx, fy))}: each output pixel is the rounded mean of an fx × fy box;
@@ -18,24 +19,43 @@ public final class BoxReduce {
   }
 
   public static byte[] reduce(byte[] src, int w, int h, int channels, int fx, int fy) {
+    int rowLength = w * channels;
+    // Columns first, a plain widening add the JIT vectorises, then each box's columns: the same
+    // integer sums as box by box, with the per-box work done once per fy rows.
+    return reduceRows(w, h, channels, fx, fy, () -> (y, columns) -> {
+      int row = y * rowLength;
+      for (int i = 0; i < rowLength; i++) {
+        columns[i] += src[row + i] & 0xFF;
+      }
+    });
+  }
+
+  /** Adds the 8-bit values of picture row {@code y} ({@code w · channels} of them) to {@code columns}. */
+  @FunctionalInterface
+  interface RowSums {
+    void add(int y, int[] columns);
+  }
+
+  /**
+   * {@link #reduce} of a {@code w × h} image whose rows {@code rows} makes as they are summed: a
+   * stage that produces the 8-bit rows (a stretch, a table) does the reduce in its own pass, each
+   * row added to its box row's column sums while it is still in cache. Bands of whole box rows run
+   * on the pixel pool; {@code rows} is asked once per band, so what it returns may keep scratch.
+   */
+  static byte[] reduceRows(int w, int h, int channels, int fx, int fy, Supplier<RowSums> rows) {
     int ow = reducedSize(w, fx);
     int oh = reducedSize(h, fy);
     byte[] out = new byte[ow * oh * channels];
-    int rowLength = w * channels;
     RowBands.run(oh, (long) w * fy * channels, (band, from, to) -> {
-      int[] columns = new int[rowLength];
+      RowSums bandRows = rows.get();
+      int[] columns = new int[w * channels];
       int[] sums = new int[ow * channels];
       for (int oy = from; oy < to; oy++) {
         int y0 = oy * fy;
         int y1 = Math.min(y0 + fy, h);
-        // Columns first, a plain widening add the JIT vectorises, then each box's columns: the
-        // same integer sums as box by box, with the per-box work done once per fy rows.
         Arrays.fill(columns, 0);
         for (int y = y0; y < y1; y++) {
-          int row = y * rowLength;
-          for (int i = 0; i < rowLength; i++) {
-            columns[i] += src[row + i] & 0xFF;
-          }
+          bandRows.add(y, columns);
         }
         emitRow(columns, w, channels, fx, y1 - y0, sums, out, oy * ow * channels);
       }
@@ -48,7 +68,7 @@ public final class BoxReduce {
    * may be narrower) divided as Pillow divides, written at {@code out[dst…]}. {@code sums} is scratch
    * of {@code reducedSize(w, fx) · channels} ints.
    */
-  static void emitRow(int[] columns, int w, int channels, int fx, int bh, int[] sums, byte[] out, int dst) {
+  private static void emitRow(int[] columns, int w, int channels, int fx, int bh, int[] sums, byte[] out, int dst) {
     int ow = reducedSize(w, fx);
     boxSums(columns, w, channels, fx, ow, sums);
     int fullDiv = fx * bh;

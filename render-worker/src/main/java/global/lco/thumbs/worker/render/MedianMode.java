@@ -1,7 +1,6 @@
 package global.lco.thumbs.worker.render;
 
 import global.lco.thumbs.worker.pixels.RowBands;
-import java.util.Arrays;
 
 /**
  * fits2image "median" contrast mode on the stretched 8-bit image: subtract the image median,
@@ -45,28 +44,14 @@ public final class MedianMode {
     if (lut == null) {
       return BoxReduce.reduce(img, w, h, 1, fx, fy);
     }
-    int ow = BoxReduce.reducedSize(w, fx);
-    int oh = BoxReduce.reducedSize(h, fy);
-    byte[] reduced = new byte[ow * oh];
-    RowBands.run(oh, (long) w * fy, (band, from, to) -> {
-      int[] columns = new int[w];
-      int[] sums = new int[ow];
-      for (int oy = from; oy < to; oy++) {
-        int y0 = oy * fy;
-        int y1 = Math.min(y0 + fy, h);
-        Arrays.fill(columns, 0);
-        for (int y = y0; y < y1; y++) {
-          int row = y * w;
-          for (int x = 0; x < w; x++) {
-            byte v = lut[img[row + x] & 0xFF];
-            img[row + x] = v;
-            columns[x] += v & 0xFF;
-          }
-        }
-        BoxReduce.emitRow(columns, w, 1, fx, y1 - y0, sums, reduced, oy * ow);
+    return BoxReduce.reduceRows(w, h, 1, fx, fy, () -> (y, columns) -> {
+      int row = y * w;
+      for (int x = 0; x < w; x++) {
+        byte v = lut[img[row + x] & 0xFF];
+        img[row + x] = v;
+        columns[x] += v & 0xFF;
       }
     });
-    return reduced;
   }
 
   /** The mode as a 256-entry table (every output depends only on the input byte), or null when it changes nothing. */

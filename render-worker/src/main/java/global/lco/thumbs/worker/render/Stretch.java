@@ -167,40 +167,29 @@ public final class Stretch {
    */
   static byte[][] toBytesReduced(float[] px, int w, int h, Window win, int fx, int fy) {
     byte[] out = new byte[w * h];
-    int ow = BoxReduce.reducedSize(w, fx);
-    int oh = BoxReduce.reducedSize(h, fy);
-    byte[] reduced = new byte[ow * oh];
     double zmin = win.zmin();
     double zmax = win.zmax();
     double scale = 255.0 / (zmax - zmin);
     double adjust = scale * zmin;
     byte[] lut = Gamma.LUT;
-    // Bands of whole box rows, in picture order (picture row p is FITS row h − 1 − p).
-    RowBands.run(oh, (long) w * fy, (band, from, to) -> {
+    // Rows in picture order (picture row p is FITS row h − 1 − p), made as the reduce sums them.
+    byte[] reduced = BoxReduce.reduceRows(w, h, 1, fx, fy, () -> {
       int[] levels = new int[w];
-      int[] columns = new int[w];
-      int[] sums = new int[ow];
-      for (int oy = from; oy < to; oy++) {
-        int p0 = oy * fy;
-        int p1 = Math.min(p0 + fy, h);
-        java.util.Arrays.fill(columns, 0);
-        for (int p = p0; p < p1; p++) {
-          int src = (h - 1 - p) * w;
-          int dst = p * w;
-          // The same arithmetic as toBytes, in a loop of its own so the JIT vectorises it.
-          for (int c = 0; c < w; c++) {
-            double x = Math.min(Math.max(px[src + c], zmin), zmax);
-            double t = x * scale - adjust;
-            levels[c] = (int) ((t + RINT_MAGIC) - RINT_MAGIC);
-          }
-          for (int c = 0; c < w; c++) {
-            byte v = lut[levels[c] & 0xFF];
-            out[dst + c] = v;
-            columns[c] += v & 0xFF;
-          }
+      return (p, columns) -> {
+        int src = (h - 1 - p) * w;
+        int dst = p * w;
+        // The same arithmetic as toBytes, in a loop of its own so the JIT vectorises it.
+        for (int c = 0; c < w; c++) {
+          double x = Math.min(Math.max(px[src + c], zmin), zmax);
+          double t = x * scale - adjust;
+          levels[c] = (int) ((t + RINT_MAGIC) - RINT_MAGIC);
         }
-        BoxReduce.emitRow(columns, w, 1, fx, p1 - p0, sums, reduced, oy * ow);
-      }
+        for (int c = 0; c < w; c++) {
+          byte v = lut[levels[c] & 0xFF];
+          out[dst + c] = v;
+          columns[c] += v & 0xFF;
+        }
+      };
     });
     return new byte[][] {out, reduced};
   }
