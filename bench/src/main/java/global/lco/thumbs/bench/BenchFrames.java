@@ -3,6 +3,7 @@ package global.lco.thumbs.bench;
 import global.lco.thumbs.worker.fits.FitsDecoder;
 import global.lco.thumbs.worker.fits.FitsImage;
 import global.lco.thumbs.worker.fits.FitsLimits;
+import global.lco.thumbs.archive.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,14 @@ final class BenchFrames {
   }
 
   private BenchFrames() {
+  }
+
+  /**
+   * A 4160×4096 RICE frame (the size of LCO's 1 m cameras) tiled from a corpus frame, for where
+   * {@code fetch-more.sh bench}'s frame is not needed or not there.
+   */
+  static Frame fourK(Path dir) throws IOException {
+    return tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), dir, 4160, 4096);
   }
 
   static Frame tiled(Path source, Path dir, int width, int height) throws IOException {

@@ -170,9 +170,7 @@ public final class BenchMain {
   }
 
   static Report run(Options options, PrintStream log) throws Exception {
-    // One log line per request would cost more than a stored hit and bury the tables.
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    InProcessService.quietLogs();
     String machine = machine();
     log.println("# thumbs benchmark");
     log.println(machine);
@@ -220,7 +218,7 @@ public final class BenchMain {
     }
     log.println("frame: built from the corpus (" + fetchMoreFrame() + " is missing; ../shared/data/fits/fetch-more.sh"
         + " bench makes the frame the issue measured)");
-    return BenchFrames.tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), fitsDir, 4160, 4096);
+    return BenchFrames.fourK(fitsDir);
   }
 
   /** The in-process stage timings (and ratios to a bare nom-tam-fits decode) of each frame. */

@@ -78,7 +78,12 @@ final class EndToEnd {
      * ratio, since fits2image's time on this machine is bimodal (some rounds twice the others).
      */
     double ratioToFastest(String mode) {
-      return fits2image == null ? Double.NaN : Arrays.stream(fits2image.get(mode)).min().orElse(Double.NaN) / ours(mode);
+      return fits2imageFastest(mode) / ours(mode);
+    }
+
+    /** fits2image's fastest round, in ms, or NaN without fits2image. */
+    double fits2imageFastest(String mode) {
+      return fits2image == null ? Double.NaN : Arrays.stream(fits2image.get(mode)).min().orElse(Double.NaN);
     }
 
     double hitRatio(int level) {

@@ -5,7 +5,6 @@ import static global.lco.thumbs.bench.TimedRequests.ms;
 import static global.lco.thumbs.bench.TimedRequests.row;
 
 import global.lco.thumbs.archive.SampleArchiveOptions;
-import global.lco.thumbs.archive.TestData;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -35,11 +34,9 @@ public final class IiifColourTiming {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
     Path out = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("thumbs-iiif-colour-timing");
-    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-        .setLevel(ch.qos.logback.classic.Level.WARN);
+    InProcessService.quietLogs();
     Path data = out.resolve("data");
-    var frame = BenchFrames.tiled(TestData.fits("lco/cpt1m012-fl10-20151216-0073-e00.fits.fz"), data.resolve("fits"),
-        4160, 4096);
+    var frame = BenchFrames.fourK(data.resolve("fits"));
     Files.createDirectories(data.resolve("archive"));
     var frames = new JsonArray();
     String[] filters = {"ip", "rp", "gp"};

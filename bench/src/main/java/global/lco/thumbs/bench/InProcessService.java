@@ -49,6 +49,12 @@ record InProcessService(SampleArchive archive, ThumbsService service, String bas
   }
 
   /** A port nothing listens on now. */
+  /** Warnings and errors only: one log line per request would cost more than a stored hit and bury the tables. */
+  static void quietLogs() {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
+  }
+
   static int freePort() throws IOException {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();
